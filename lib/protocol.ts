@@ -1,0 +1,64 @@
+/**
+ * The one message protocol between extension contexts. Each message is named by direction
+ * (`page:*` content → background, `popup:*` popup → background, `tab:*` background/popup →
+ * content). Receivers validate with these schemas; senders get the types. The content script
+ * imports types only, so zod never loads on the page's hot path.
+ */
+import { z } from 'zod';
+
+const entityId = z.string().regex(/^[a-z0-9-]{1,120}$/);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const pageEntity = z.object({
+  id: entityId,
+  kind: z.string().max(20),
+  name: z.string().max(200),
+  /** Number of mentions in the article. */
+  count: z.number().int().nonnegative(),
+  /** Order of first appearance (0 = first). */
+  order: z.number().int().nonnegative(),
+  /** The text of the first mention, as written in the article. */
+  text: z.string().max(200),
+  ambiguous: z.boolean().optional(),
+});
+
+export const pageSummary = z.object({
+  url: z.string().max(4096),
+  title: z.string().max(500),
+  state: z.enum(['ok', 'not-article', 'disabled', 'unsupported', 'scanning']),
+  reason: z.string().max(300).optional(),
+  date: z.object({ published: day.optional(), modified: day.optional(), source: z.string().max(20).optional() }),
+  entities: z.array(pageEntity).max(5000),
+  marks: z.number().int().nonnegative(),
+});
+export type PageSummary = z.infer<typeof pageSummary>;
+export type PageEntity = z.infer<typeof pageEntity>;
+
+/** content → background */
+export const pageMessage = z.discriminatedUnion('type', [
+  /** The page's scan result (sent after every scan pass that changed it). */
+  z.object({ type: z.literal('page:summary'), summary: pageSummary }),
+  /** Card data for the entities found on the page, in one batch. */
+  z.object({ type: z.literal('page:cards'), ids: z.array(entityId).max(5000) }),
+  /** The reader asked for the full summary in the popup ("open in popup" on a card). */
+  z.object({ type: z.literal('page:open-popup'), entity: entityId.optional() }),
+]);
+export type PageMessage = z.infer<typeof pageMessage>;
+
+/** popup → background */
+export const popupMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('popup:summary'), tabId: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('popup:cards'), ids: z.array(entityId).max(5000) }),
+]);
+export type PopupMessage = z.infer<typeof popupMessage>;
+
+/** background/popup → content script of one tab */
+export const tabMessage = z.discriminatedUnion('type', [
+  /** Scroll to the first mention of an entity, flash it and open its card. */
+  z.object({ type: z.literal('tab:focus-entity'), id: entityId }),
+  /** Keyboard command: next/previous mark. */
+  z.object({ type: z.literal('tab:step'), direction: z.enum(['next', 'previous']) }),
+  /** Ask for the current summary (popup opened before the background had one). */
+  z.object({ type: z.literal('tab:get-summary') }),
+]);
+export type TabMessage = z.infer<typeof tabMessage>;

@@ -1,0 +1,58 @@
+import { defineConfig } from 'wxt';
+import { NEWS_SITE_MATCHES, LOOPBACK_MATCHES } from './lib/sites/news-sites';
+
+/**
+ * `BACKSTORY_LOOPBACK=1` (set by `npm run build:test`) treats http://127.0.0.1 and
+ * http://localhost as built-in news sites, for `npm start`, the e2e tests and benchmarks.
+ * Release builds and zips never set it.
+ */
+const loopback = process.env.BACKSTORY_LOOPBACK === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
+  manifestVersion: 3,
+  vite: () => ({
+    define: { __BACKSTORY_LOOPBACK__: JSON.stringify(loopback) },
+    build: { target: 'es2022' },
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!loopback) return;
+      for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...LOOPBACK_MATCHES];
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'Background on the people, countries, treaties and summits in the news you read. Works offline; nothing leaves your browser.',
+    permissions: ['storage', 'scripting'],
+    host_permissions: [...NEWS_SITE_MATCHES, ...(loopback ? LOOPBACK_MATCHES : [])],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
+    },
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Open the card of the next marked name in the article',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open the card of the previous marked name in the article',
+      },
+    },
+    action: { default_title: 'Backstory' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory-extension.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '105' }),
+  }),
+});
