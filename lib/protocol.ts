@@ -36,14 +36,32 @@ export type PageEntity = z.infer<typeof pageEntity>;
 
 /** content → background */
 export const pageMessage = z.discriminatedUnion('type', [
+  /** First thing a content script asks: may it run here, and with which settings. */
+  z.object({ type: z.literal('page:config'), url: z.string().max(4096) }),
   /** The page's scan result (sent after every scan pass that changed it). */
   z.object({ type: z.literal('page:summary'), summary: pageSummary }),
   /** Card data for the entities found on the page, in one batch. */
   z.object({ type: z.literal('page:cards'), ids: z.array(entityId).max(5000) }),
+  /** The card UI is needed: inject it into this frame (first hover only). */
+  z.object({ type: z.literal('page:load-ui') }),
+  /** Card actions, persisted by the background. */
+  z.object({ type: z.literal('page:hide-entity'), id: entityId }),
+  z.object({ type: z.literal('page:choose'), text: z.string().min(1).max(200), id: entityId }),
+  z.object({ type: z.literal('page:disable-site') }),
   /** The reader asked for the full summary in the popup ("open in popup" on a card). */
   z.object({ type: z.literal('page:open-popup'), entity: entityId.optional() }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
+
+/** Reply to `page:config`. */
+export interface PageConfig {
+  site: 'builtin' | 'added' | 'disabled' | 'not-enabled' | 'restricted';
+  enabled: boolean;
+  settings: import('./settings/schema').Settings;
+  hidden: string[];
+  /** Remembered picks for ambiguous mentions on this site: alias text → entity id. */
+  choices: Record<string, string>;
+}
 
 /** popup → background */
 export const popupMessage = z.discriminatedUnion('type', [

@@ -8,7 +8,8 @@ import { MarkLayer, type Mark, type StyleOptions } from './marks';
 import { isInSkippedRegion, TextWalker, type CollectedText } from './text';
 
 export interface MatchSession {
-  scan(chunks: readonly string[], breaks?: readonly boolean[]): Mention[];
+  /** `breaks`: chunk indices i such that a block boundary lies between chunk i-1 and chunk i. */
+  scan(chunks: readonly string[], options?: { breaks?: ArrayLike<number> }): Mention[];
 }
 
 export interface ScannerOptions {
@@ -20,6 +21,8 @@ export interface ScannerOptions {
   kinds: readonly string[];
   /** Entities the reader does not want marked. */
   isHidden: (entity: number) => boolean;
+  /** A remembered pick for an ambiguous mention (text as written → one of the candidates). */
+  choose?: (text: string, candidates: number[]) => number | undefined;
   /** Entity kinds the reader wants marked. */
   kindEnabled: (kind: string) => boolean;
   markMode: 'first' | 'all';
@@ -88,13 +91,16 @@ export class PageScanner {
 
   private async matchAndMark(text: CollectedText): Promise<void> {
     if (this.destroyed || text.nodes.length === 0) return;
-    const mentions = this.session.scan(text.chunks, text.breaks);
+    const breaks: number[] = [];
+    for (let i = 1; i < text.breaks.length; i++) if (text.breaks[i]) breaks.push(i);
+    const mentions = this.session.scan(text.chunks, { breaks });
     const starts = offsets(text.chunks);
     const max = this.o.maxMarks ?? DEFAULT_MAX_MARKS;
     let sliceStart = performance.now();
     let changed = false;
-    for (const m of mentions) {
+    for (const found of mentions) {
       if (this.destroyed) return;
+      const m = this.resolveChoice(found, text.chunks, starts);
       const kind = this.o.kindOf(m.entity);
       if (this.o.isHidden(m.entity) || !this.o.kindEnabled(kind)) continue;
       const st = this.stats.get(m.entity);
@@ -125,6 +131,17 @@ export class PageScanner {
     }
     this.passes++;
     if (changed || this.passes === 1) this.o.onChange();
+  }
+
+  /** Applies the reader's remembered pick to an ambiguous mention; the others stay alternatives. */
+  private resolveChoice(m: Mention, chunks: readonly string[], starts: Int32Array): Mention {
+    if (!m.alternatives?.length || !this.o.choose) return m;
+    const [sn, so] = locate(starts, m.start, false);
+    const [en, eo] = locate(starts, m.end, true);
+    const candidates = [m.entity, ...m.alternatives];
+    const pick = this.o.choose(sliceText(chunks, sn, so, en, eo), candidates);
+    if (pick === undefined || pick === m.entity) return m;
+    return { ...m, entity: pick, alternatives: candidates.filter((c) => c !== pick) };
   }
 
   /** Watches the article for added, removed and changed text. */

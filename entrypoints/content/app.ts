@@ -1,0 +1,393 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { MATCHER_TABLES } from '@/generated/matcher';
+import { ENTITY_KINDS } from '@/generated/kinds';
+import { loadMatcher, type Matcher } from '@/lib/match/matcher';
+import { findArticleRoot, looksLikeArticle } from '@/lib/page/article';
+import { extractArticleDate, type ArticleDate } from '@/lib/page/date';
+import { hitTest } from '@/lib/page/hit-test';
+import { HoverIntent } from '@/lib/page/hover-intent';
+import type { Mark } from '@/lib/page/marks';
+import { MarkLayer } from '@/lib/page/marks';
+import { PageScanner } from '@/lib/page/scanner';
+import type { CardData, CardHost, CardUI, ShowRequest } from '@/lib/page/ui-contract';
+import type { PageConfig, PageMessage, PageSummary, TabMessage } from '@/lib/protocol';
+import type { Settings } from '@/lib/settings/schema';
+
+const HOST_TAG = 'backstory-ui';
+
+function send<T>(msg: PageMessage): Promise<T> {
+  return browser.runtime.sendMessage(msg) as Promise<T>;
+}
+
+/** One article page: gate → scan → marks → hover → cards. Restartable on SPA navigation. */
+export class PageApp {
+  private matcher: Matcher | null = null;
+  private config: PageConfig | null = null;
+  private scanner: PageScanner | null = null;
+  private intent: HoverIntent | null = null;
+  private ui: CardUI | null = null;
+  private uiLoading: Promise<CardUI | null> | null = null;
+  private host: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
+  private date: ArticleDate = {};
+  private cards: Promise<CardData> | null = null;
+  private summaryTimer: ReturnType<typeof setTimeout> | null = null;
+  private listeners: AbortController | null = null;
+  private generation = 0;
+  private state: PageSummary['state'] = 'scanning';
+  private reason = '';
+  private ids: string[] = [];
+
+  constructor(private readonly ctx: ContentScriptContext) {
+    browser.runtime.onMessage.addListener(this.onMessage);
+    browser.storage.onChanged.addListener(this.onStorage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(this.onMessage);
+      browser.storage.onChanged.removeListener(this.onStorage);
+    });
+  }
+
+  async start(): Promise<void> {
+    const gen = ++this.generation;
+    this.config = await send<PageConfig>({ type: 'page:config', url: location.href }).catch(() => null);
+    if (gen !== this.generation || this.ctx.isInvalid) return;
+    const cfg = this.config;
+    if (!cfg || !cfg.enabled || (cfg.site !== 'builtin' && cfg.site !== 'added')) {
+      this.state = 'disabled';
+      this.reason = cfg ? (cfg.enabled ? `site ${cfg.site}` : 'Backstory is switched off') : 'no settings';
+      return this.sendSummary();
+    }
+    if (!MarkLayer.supported(window)) {
+      this.state = 'unsupported';
+      this.reason = 'this browser lacks the CSS Custom Highlight API';
+      return this.sendSummary();
+    }
+    const gate = looksLikeArticle(document);
+    if (!gate.article) {
+      this.state = 'not-article';
+      this.reason = gate.reason;
+      return this.sendSummary();
+    }
+    const root = findArticleRoot(document) ?? document.body;
+    this.date = extractArticleDate(document, location.href, root);
+    this.matcher ??= loadMatcher(MATCHER_TABLES);
+    this.ids = this.matcher.ids;
+    const hidden = new Set(cfg.hidden);
+    const settings = cfg.settings;
+    const ids = this.ids;
+    const matcher = this.matcher;
+    this.scanner = new PageScanner({
+      doc: document,
+      root,
+      session: () => matcher.session(),
+      kindOf: (e) => ENTITY_KINDS[e] ?? 'organization',
+      kinds: ['person', 'country', 'organization', 'place', 'treaty', 'summit'],
+      isHidden: (e) => hidden.has(ids[e] ?? ''),
+      choose: (text, candidates) => {
+        const picked = cfg.choices[text];
+        const i = picked ? ids.indexOf(picked) : -1;
+        return i >= 0 && candidates.includes(i) ? i : undefined;
+      },
+      kindEnabled: (k) => settings.kinds[k as keyof Settings['kinds']] !== false,
+      markMode: settings.markMode,
+      style: { style: settings.markStyle, colours: settings.colours },
+      exclude: new Set(this.host ? [this.host] : []),
+      onChange: () => this.scheduleSummary(),
+    });
+    this.state = 'ok';
+    await this.scanner.scanAll();
+    if (gen !== this.generation) return;
+    this.scanner.observe();
+    this.listen();
+    this.sendSummary();
+    this.prefetchCards();
+  }
+
+  /** SPA navigation or a settings change that needs a fresh scan. */
+  async restart(): Promise<void> {
+    this.teardown();
+    await this.start();
+  }
+
+  private teardown(): void {
+    this.generation++;
+    this.ui?.hide();
+    this.intent?.destroy();
+    this.intent = null;
+    this.listeners?.abort();
+    this.listeners = null;
+    this.scanner?.destroy();
+    this.scanner = null;
+    this.cards = null;
+    this.state = 'scanning';
+  }
+
+  destroy(): void {
+    this.teardown();
+    this.ui?.destroy();
+    this.ui = null;
+    this.host?.remove();
+    this.host = null;
+  }
+
+  // ---- summary for the popup ------------------------------------------------------------
+
+  private scheduleSummary(): void {
+    if (this.summaryTimer) return;
+    this.summaryTimer = setTimeout(() => {
+      this.summaryTimer = null;
+      this.sendSummary();
+    }, 250);
+  }
+
+  summary(): PageSummary {
+    const entities = [...(this.scanner?.entityStats.values() ?? [])]
+      .sort((a, b) => a.order - b.order)
+      .map((s, order) => ({
+        id: this.ids[s.entity] ?? '',
+        kind: ENTITY_KINDS[s.entity] ?? 'organization',
+        name: '',
+        count: s.count,
+        order,
+        text: s.text.slice(0, 200),
+        ...(s.ambiguous ? { ambiguous: true } : {}),
+      }));
+    return {
+      url: location.href.slice(0, 4096),
+      title: document.title.slice(0, 500),
+      state: this.state,
+      ...(this.reason ? { reason: this.reason.slice(0, 300) } : {}),
+      date: this.date,
+      entities,
+      marks: this.scanner?.layer.marks.length ?? 0,
+    };
+  }
+
+  private sendSummary(): void {
+    void send({ type: 'page:summary', summary: this.summary() }).catch(() => undefined);
+  }
+
+  private prefetchCards(): void {
+    this.cards = null;
+    void this.cardData().catch(() => undefined);
+  }
+
+  private cardData(): Promise<CardData> {
+    const ids = this.summary().entities.map((e) => e.id);
+    this.cards ??= send<CardData>({ type: 'page:cards', ids });
+    return this.cards;
+  }
+
+  // ---- pointer, keyboard, messages ------------------------------------------------------
+
+  private listen(): void {
+    this.listeners?.abort();
+    const ac = new AbortController();
+    this.listeners = ac;
+    const opts = { passive: true, signal: ac.signal } as const;
+    this.intent = new HoverIntent({
+      dwellMs: () => this.config?.settings.dwellMs ?? 300,
+      hideMs: () => this.config?.settings.hideMs ?? 300,
+      isOpen: () => this.ui?.isOpen() ?? false,
+      onShow: (hit, x) => void this.show({ mark: hit.mark, rect: hit.rect, pointerX: x, focus: false }),
+      onHide: () => this.ui?.hide(),
+    });
+    let frame = 0;
+    let last: PointerEvent | null = null;
+    document.addEventListener(
+      'pointermove',
+      (e) => {
+        if (e.pointerType === 'touch') return;
+        last = e;
+        if (frame) return;
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          if (!last || !this.scanner) return;
+          if (this.host && last.composedPath().includes(this.host)) return;
+          const hit = hitTest(document, last.clientX, last.clientY, (n) => this.scanner!.layer.marksAt(n));
+          this.intent?.move(last.clientX, last.clientY, hit);
+        });
+      },
+      opts,
+    );
+    document.documentElement.addEventListener('pointerleave', () => this.intent?.leave(), opts);
+    // Clicking outside closes an unpinned card; a tap on a mark opens it instead of following a link.
+    let touchDown = false;
+    document.addEventListener(
+      'pointerdown',
+      (e) => {
+        touchDown = e.pointerType === 'touch' || e.pointerType === 'pen';
+        if (!this.ui?.isOpen() || this.ui.isPinned()) return;
+        if (this.host && e.composedPath().includes(this.host)) return;
+        if (touchDown) return;
+        this.ui.hide();
+        this.intent?.hidden();
+      },
+      { capture: true, passive: true, signal: ac.signal },
+    );
+    document.addEventListener(
+      'click',
+      (e) => {
+        if (!touchDown || !this.scanner) return;
+        const hit = hitTest(document, e.clientX, e.clientY, (n) => this.scanner!.layer.marksAt(n));
+        if (!hit) {
+          if (this.ui?.isOpen() && !this.ui.isPinned() && !(this.host && e.composedPath().includes(this.host))) this.ui.hide();
+          return;
+        }
+        e.preventDefault();
+        e.stopPropagation();
+        void this.show({ mark: hit.mark, rect: hit.rect, pointerX: e.clientX, focus: false, touch: true });
+      },
+      { capture: true, signal: ac.signal },
+    );
+  }
+
+  private readonly onMessage = (raw: unknown): Promise<unknown> | undefined => {
+    const msg = raw as TabMessage;
+    if (!msg || typeof msg !== 'object') return undefined;
+    switch (msg.type) {
+      case 'tab:get-summary':
+        return Promise.resolve(this.summary());
+      case 'tab:step':
+        this.step(msg.direction === 'previous' ? -1 : 1);
+        return Promise.resolve(true);
+      case 'tab:focus-entity':
+        return Promise.resolve(this.focusEntity(msg.id));
+      default:
+        return undefined;
+    }
+  };
+
+  private readonly onStorage = (changes: Record<string, unknown>, area: string): void => {
+    if (area === 'sync' && 'settings' in changes) void this.reconfigure();
+    else if (area === 'local' && ('hidden' in changes || 'choices' in changes)) void this.reconfigure();
+  };
+
+  /** Settings changed: restyle in place when only the look changed; rescan otherwise. */
+  private async reconfigure(): Promise<void> {
+    const before = this.config;
+    const next = await send<PageConfig>({ type: 'page:config', url: location.href }).catch(() => null);
+    if (!next) return;
+    this.config = next;
+    this.ui?.updateSettings(next.settings);
+    const a = before?.settings;
+    const b = next.settings;
+    const sameScan =
+      before &&
+      a &&
+      before.site === next.site &&
+      before.enabled === next.enabled &&
+      a.markMode === b.markMode &&
+      JSON.stringify(a.kinds) === JSON.stringify(b.kinds) &&
+      JSON.stringify(before.hidden) === JSON.stringify(next.hidden);
+    if (sameScan && this.scanner) {
+      this.scanner.setStyle({ style: b.markStyle, colours: b.colours });
+      return;
+    }
+    await this.restart();
+  }
+
+  /** Keyboard command: the next/previous mark in document order, scrolled into view, card focused. */
+  private step(dir: 1 | -1): void {
+    const marks = this.orderedMarks();
+    if (marks.length === 0) return;
+    const current = this.focusedIndex;
+    const i = current === -1 ? (dir === 1 ? 0 : marks.length - 1) : (current + dir + marks.length) % marks.length;
+    this.focusedIndex = i;
+    void this.openMark(marks[i]!, true);
+  }
+
+  private focusedIndex = -1;
+
+  private orderedMarks(): Mark[] {
+    const marks = [...(this.scanner?.layer.marks ?? [])];
+    return marks.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  private focusEntity(id: string): boolean {
+    const marks = this.orderedMarks();
+    const mark = marks.find((m) => this.ids[m.entity] === id);
+    if (!mark) return false;
+    this.focusedIndex = marks.indexOf(mark);
+    void this.openMark(mark, true);
+    return true;
+  }
+
+  private async openMark(mark: Mark, focus: boolean): Promise<void> {
+    const el = mark.startNode.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    await new Promise((r) => requestAnimationFrame(r));
+    const rect = mark.range.getClientRects()[0] ?? mark.range.getBoundingClientRect();
+    await this.show({ mark, rect, focus });
+  }
+
+  // ---- card UI ---------------------------------------------------------------------------
+
+  private async show(req: ShowRequest): Promise<void> {
+    const ui = await this.ensureUI();
+    if (!ui || !this.scanner) return;
+    await this.cardData().catch(() => undefined);
+    ui.show(req);
+    this.intent?.shown(req.mark);
+  }
+
+  private ensureUI(): Promise<CardUI | null> {
+    if (this.ui) return Promise.resolve(this.ui);
+    this.uiLoading ??= (async () => {
+      if (!globalThis.__backstoryUI) await send({ type: 'page:load-ui' }).catch(() => undefined);
+      const factory = globalThis.__backstoryUI;
+      if (!factory) return null;
+      this.ui = factory(this.cardHost());
+      return this.ui;
+    })();
+    return this.uiLoading;
+  }
+
+  private ensureShadow(): ShadowRoot {
+    if (this.shadow && this.host?.isConnected) return this.shadow;
+    if (!this.host) {
+      this.host = document.createElement(HOST_TAG);
+      this.host.style.cssText = 'all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;';
+      this.shadow = this.host.attachShadow({ mode: 'open' });
+    }
+    // Pages that remove our host get it back; the scanner never scans it.
+    document.documentElement.appendChild(this.host);
+    return this.shadow!;
+  }
+
+  private cardHost(): CardHost {
+    const app = this;
+    return {
+      get article() {
+        return { url: location.href, title: document.title, date: app.date };
+      },
+      settings: () => app.config!.settings,
+      entityId: (e) => app.ids[e] ?? '',
+      pageEntityIds: () => app.summary().entities.map((e) => e.id),
+      cardData: () => app.cardData(),
+      pointerInCard: (inside) => app.intent?.pointerInCard(inside),
+      hideEntity: (id) => app.hideEntity(id),
+      chooseEntity: (mark, id) => app.chooseEntity(mark, id),
+      disableSite: () => app.disableSite(),
+      openPopup: (id) => void send({ type: 'page:open-popup', entity: id }).catch(() => undefined),
+      shadowRoot: () => app.ensureShadow(),
+    };
+  }
+
+  private hideEntity(id: string): void {
+    const idx = this.ids.indexOf(id);
+    if (idx >= 0) this.scanner?.hideEntity(idx);
+    this.ui?.hide();
+    void send({ type: 'page:hide-entity', id }).catch(() => undefined);
+  }
+
+  private chooseEntity(mark: Mark, id: string): void {
+    void send({ type: 'page:choose', text: mark.text, id }).catch(() => undefined);
+  }
+
+  private disableSite(): void {
+    this.ui?.hide();
+    void send({ type: 'page:disable-site' }).catch(() => undefined);
+  }
+}

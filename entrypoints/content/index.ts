@@ -1,0 +1,18 @@
+import { NEWS_SITE_MATCHES } from '@/lib/sites/news-sites';
+import { PageApp } from './app';
+
+/**
+ * Runs on built-in news sites (and, registered at run time, on sites the reader enabled).
+ * Wiring only: PageApp gates, scans, marks and drives the card UI.
+ */
+export default defineContentScript({
+  matches: NEWS_SITE_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    if (window.top !== window && !document.querySelector('article')) return;
+    const app = new PageApp(ctx);
+    void app.start();
+    ctx.addEventListener(window, 'wxt:locationchange', () => void app.restart());
+    ctx.onInvalidated(() => app.destroy());
+  },
+});
