@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MATCHER_TABLES } from '@/generated/matcher';
-import { ENTITY_KINDS } from '@/generated/kinds';
+import { ENTITY_KIND_CODES } from '@/generated/kinds';
+import { kindAt } from '@/lib/dataset/kind-codes';
 import { loadMatcher, type Matcher } from '@/lib/match/matcher';
 import { findArticleRoot, looksLikeArticle } from '@/lib/page/article';
 import { extractArticleDate, type ArticleDate } from '@/lib/page/date';
@@ -81,7 +82,7 @@ export class PageApp {
       doc: document,
       root,
       session: () => matcher.session(),
-      kindOf: (e) => ENTITY_KINDS[e] ?? 'organization',
+      kindOf: (e) => kindAt(ENTITY_KIND_CODES, e),
       kinds: ['person', 'country', 'organization', 'place', 'treaty', 'summit'],
       isHidden: (e) => hidden.has(ids[e] ?? ''),
       choose: (text, candidates) => {
@@ -146,7 +147,7 @@ export class PageApp {
       .sort((a, b) => a.order - b.order)
       .map((s, order) => ({
         id: this.ids[s.entity] ?? '',
-        kind: ENTITY_KINDS[s.entity] ?? 'organization',
+        kind: kindAt(ENTITY_KIND_CODES, s.entity),
         name: '',
         count: s.count,
         order,

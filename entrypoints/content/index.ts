@@ -11,8 +11,10 @@ export default defineContentScript({
   main(ctx) {
     if (window.top !== window && !document.querySelector('article')) return;
     const app = new PageApp(ctx);
-    void app.start();
-    ctx.addEventListener(window, 'wxt:locationchange', () => void app.restart());
+    // A page must never see an uncaught error of ours: failures are logged and the page left alone.
+    const guard = (p: Promise<void>) => p.catch((e: unknown) => console.warn('Backstory stopped on this page:', e));
+    void guard(app.start());
+    ctx.addEventListener(window, 'wxt:locationchange', () => void guard(app.restart()));
     ctx.onInvalidated(() => app.destroy());
   },
 });
