@@ -13,7 +13,8 @@ export interface Env {
 }
 
 export async function startEnv(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Env> {
-  const server = await serveStatic(['tests/fixtures/pages']);
+  // Preact's ESM builds serve the hydration fixture (no CDN: tests run offline).
+  const server = await serveStatic(['tests/fixtures/pages', 'node_modules/preact/dist', 'node_modules/preact/hooks/dist']);
   const browser = await launchWithExtension(opts);
   return {
     browser,
