@@ -358,21 +358,21 @@ export class PageApp {
   }
 
   private cardHost(): CardHost {
-    const app = this;
+    const article = () => ({ url: location.href, title: document.title, date: this.date });
     return {
       get article() {
-        return { url: location.href, title: document.title, date: app.date };
+        return article();
       },
-      settings: () => app.config!.settings,
-      entityId: (e) => app.ids[e] ?? '',
-      pageEntityIds: () => app.summary().entities.map((e) => e.id),
-      cardData: () => app.cardData(),
-      pointerInCard: (inside) => app.intent?.pointerInCard(inside),
-      hideEntity: (id) => app.hideEntity(id),
-      chooseEntity: (mark, id) => app.chooseEntity(mark, id),
-      disableSite: () => app.disableSite(),
+      settings: () => this.config!.settings,
+      entityId: (e) => this.ids[e] ?? '',
+      pageEntityIds: () => this.summary().entities.map((e) => e.id),
+      cardData: () => this.cardData(),
+      pointerInCard: (inside) => this.intent?.pointerInCard(inside),
+      hideEntity: (id) => this.hideEntity(id),
+      chooseEntity: (mark, id) => this.chooseEntity(mark, id),
+      disableSite: () => this.disableSite(),
       openPopup: (id) => void send({ type: 'page:open-popup', entity: id }).catch(() => undefined),
-      shadowRoot: () => app.ensureShadow(),
+      shadowRoot: () => this.ensureShadow(),
     };
   }
 

@@ -8,7 +8,7 @@ async function errorsFor(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe('layer boundaries are enforced by lint', () => {
+describe('layer boundaries are enforced by lint', { timeout: 60_000 }, () => {
   it('rejects lib/ importing components/ or entrypoints/', async () => {
     expect(await errorsFor('lib/x.ts', "import { Card } from '../components/Card';\nexport const c = Card;\n")).toContain('no-restricted-imports');
     expect(await errorsFor('lib/x.ts', "import x from '@/entrypoints/background';\nexport const y = x;\n")).toContain('no-restricted-imports');
