@@ -3,7 +3,7 @@
  * in one pure call (the CLI reads the files; the options page passes imported JSON).
  */
 import { runQa } from './qa';
-import type { DatasetMeta, Entity } from './schema';
+import { KINDS, type DatasetMeta, type Entity, type Kind } from './schema';
 import { validateBlockers, validateMeta, validateSources, type Issue, type SourceFile, type ValidateOptions } from './validate';
 
 export interface DatasetSources {
@@ -32,7 +32,15 @@ export function checkSources(src: DatasetSources, opts: ValidateOptions = {}): C
     errors.push(...m.errors);
     meta = m.meta;
   }
-  errors.push(...runQa(v.entities, { files: v.files, blockers: b.blockers, ...(meta ? { asOf: meta.asOf } : {}) }));
+  // Entries that failed the schema still exist: references to them are not reported again.
+  const valid = new Set(v.entities.map((e) => e.id));
+  const external = new Map<string, Kind>();
+  for (const f of src.entities) {
+    const d = f.data as { id?: unknown; kind?: unknown } | null;
+    if (d && typeof d === 'object' && typeof d.id === 'string' && !valid.has(d.id) && (KINDS as readonly unknown[]).includes(d.kind))
+      external.set(d.id, d.kind as Kind);
+  }
+  errors.push(...runQa(v.entities, { files: v.files, blockers: b.blockers, external, ...(meta ? { asOf: meta.asOf } : {}) }));
   const result: CheckedDataset = { entities: v.entities, files: v.files, blockers: b.blockers, errors };
   if (meta) result.meta = meta;
   return result;

@@ -21,6 +21,9 @@ export interface QaOptions {
 
 const ACTOR: readonly Kind[] = ['country', 'organization'];
 
+/** "a person", "an organization". */
+const a = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
 /** Runs all cross-checks. */
 export function runQa(entities: readonly Entity[], opts: QaOptions = {}): Issue[] {
   const issues: Issue[] = [];
@@ -54,7 +57,7 @@ export function runQa(entities: readonly Entity[], opts: QaOptions = {}): Issue[
     if (id === e.id) return report(e, path, `"${id}" refers to the entry itself`);
     const k = kindOf(id);
     if (!k) report(e, path, `unknown id "${id}" (no ${kinds.join(' or ')} with this id)`);
-    else if (!kinds.includes(k)) report(e, path, `"${id}" is a ${k}; expected a ${kinds.join(' or ')}`);
+    else if (!kinds.includes(k)) report(e, path, `"${id}" is ${a(k)}; expected ${a(kinds.join(' or '))}`);
   };
   const refs = (e: Entity, path: string, ids: readonly string[] | undefined, kinds: readonly Kind[]) => {
     const seen = new Set<string>();

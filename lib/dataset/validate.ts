@@ -34,31 +34,57 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 type ZIssue = z.core.$ZodIssue;
 
-/** Flattens zod issues into ours, with clearer messages for the common mistakes. */
-function convertIssues(file: string, issues: readonly ZIssue[], prefix: readonly PropertyKey[] = []): Issue[] {
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+/**
+ * Flattens zod issues into ours, with clearer messages for the common mistakes. `data` is the
+ * input at `prefix`'s root (to tell a missing field from a wrong one). One issue per path: a value
+ * that fails its format is not also reported as "not a real calendar day".
+ */
+function convertIssues(file: string, issues: readonly ZIssue[], data: unknown, prefix: readonly PropertyKey[] = []): Issue[] {
   const out: Issue[] = [];
+  const seen = new Set<string>();
+  const push = (path: readonly PropertyKey[], message: string) => {
+    const p = formatPath(path);
+    if (seen.has(p)) return;
+    seen.add(p);
+    out.push({ file, path: p, message });
+  };
   for (const i of issues) {
-    const path = [...prefix, ...i.path];
-    switch (i.code) {
-      case 'unrecognized_keys':
-        for (const k of i.keys) out.push({ file, path: formatPath([...path, k]), message: 'unknown field (check the spelling against the schema)' });
-        break;
-      case 'invalid_type':
-        if (/received undefined$/.test(i.message)) out.push({ file, path: formatPath(path), message: `required field is missing (expected ${i.expected})` });
-        else out.push({ file, path: formatPath(path), message: i.message });
-        break;
-      case 'invalid_union': {
-        // Report the branch whose shape fits (e.g. an alias given as an object with a bad field).
-        const branches = (i as { errors?: ZIssue[][] }).errors ?? [];
-        const fitting = branches.filter((b) => !b.some((x) => x.code === 'invalid_type' && x.path.length === 0));
-        const best = fitting.sort((a, b) => a.length - b.length)[0];
-        if (best?.length) out.push(...convertIssues(file, best, path));
-        else out.push({ file, path: formatPath(path), message: 'expected a string, or an object {text, type, case, policy, notBefore, notAfter, ambiguous}' });
-        break;
-      }
-      default:
-        out.push({ file, path: formatPath(path), message: i.message });
+    const rel = i.path;
+    const path = [...prefix, ...rel];
+    if (i.code === 'unrecognized_keys') {
+      for (const k of i.keys) push([...path, k], 'unknown field (check the spelling against the schema)');
+      continue;
     }
+    if (rel.length && valueAt(data, rel) === undefined) {
+      const expected = i.code === 'invalid_type' ? ` (expected ${i.expected})` : '';
+      push(path, `required field is missing${expected}`);
+      continue;
+    }
+    if (i.code === 'invalid_union') {
+      // Report the branch whose shape fits (e.g. an alias given as an object with a bad field).
+      const branches = (i as { errors?: ZIssue[][] }).errors ?? [];
+      const fitting = branches.filter((b) => !b.some((x) => x.code === 'invalid_type' && x.path.length === 0));
+      const best = fitting.sort((a, b) => a.length - b.length)[0];
+      if (best?.length) {
+        for (const x of convertIssues(file, best, valueAt(data, rel), path)) {
+          if (seen.has(x.path)) continue;
+          seen.add(x.path);
+          out.push(x);
+        }
+      }
+      else push(path, 'expected a string, or an object {text, type, case, policy, notBefore, notAfter, ambiguous}');
+      continue;
+    }
+    push(path, i.message);
   }
   return out;
 }
@@ -93,7 +119,7 @@ export function validateEntity(data: unknown, file: string, prefix: readonly Pro
     return { errors };
   }
   const r = ENTITY_SCHEMAS[kind as Kind].safeParse(data);
-  if (!r.success) return { errors: convertIssues(file, r.error.issues, prefix) };
+  if (!r.success) return { errors: convertIssues(file, r.error.issues, data, prefix) };
   return { entity: r.data as Entity, errors: [] };
 }
 
@@ -142,7 +168,7 @@ export function validateSources(sources: readonly SourceFile[], opts: ValidateOp
 /** Validates `data/meta.yaml`. */
 export function validateMeta(data: unknown, file = 'meta.yaml'): { meta?: DatasetMeta; errors: Issue[] } {
   const r = datasetMeta.safeParse(data);
-  if (!r.success) return { errors: convertIssues(file, r.error.issues) };
+  if (!r.success) return { errors: convertIssues(file, r.error.issues, data) };
   return { meta: r.data, errors: [] };
 }
 
@@ -155,7 +181,7 @@ export function validateBlockers(sources: readonly SourceFile[]): { blockers: st
     if (src.data === null || src.data === undefined) continue; // an empty file is an empty list
     const r = blockerList.safeParse(src.data);
     if (!r.success) {
-      errors.push(...convertIssues(src.path, r.error.issues));
+      errors.push(...convertIssues(src.path, r.error.issues, src.data));
       continue;
     }
     for (const b of r.data) {
@@ -195,7 +221,7 @@ export function validateImport(json: unknown, file = 'import'): { entities: Enti
   if (blockerData !== undefined) {
     const r = blockerList.safeParse(blockerData);
     if (r.success) blockers = [...new Set(r.data)];
-    else errors.push(...convertIssues(file, r.error.issues, ['blockers']));
+    else errors.push(...convertIssues(file, r.error.issues, blockerData, ['blockers']));
   }
   return { entities, blockers, errors };
 }

@@ -182,9 +182,11 @@ export function world(): Raw[] {
 
 export const META = { asOf: '2025-11-30', licence: 'CC BY 4.0 (test)' };
 
-/** Source files for entities at their canonical paths. */
+const PATH = Symbol('path');
+
+/** Source files for entities at their canonical paths (as they were before `mutated` changed them). */
 export function files(entities: Raw[]): SourceFile[] {
-  return entities.map((e) => ({ path: `data/entities/${e.kind}/${e.id}.yaml`, data: e }));
+  return entities.map((e) => ({ path: e[PATH as unknown as string] ?? `data/entities/${e.kind}/${e.id}.yaml`, data: e }));
 }
 
 /** Runs the whole check (schema, paths, blockers, meta, QA) on raw entities. */
@@ -199,6 +201,7 @@ export function checkRaw(entities: Raw[], opts: { blockers?: string[]; meta?: un
 /** A fresh world with `mutate` applied to the entity `id` (or to the whole list when id is '*'). */
 export function mutated(id: string, mutate: (e: Raw, all: Raw[]) => void): Raw[] {
   const w = world();
+  for (const e of w) Object.defineProperty(e, PATH, { value: `data/entities/${e.kind}/${e.id}.yaml`, enumerable: false });
   if (id === '*') mutate({}, w);
   else {
     const e = w.find((x) => x.id === id);
@@ -219,3 +222,41 @@ export function expectIssue(issues: Issue[], file: string, path: string | RegExp
   );
   expect(hit, `expected ${file}: ${String(path)}: ${String(message)}\ngot:\n${fmt(issues)}`).toBe(true);
 }
+
+/** ~1,000 consistent invented entities. */
+export function bigWorld(n = 1000): Raw[] {
+  const out: Raw[] = [];
+  const base = (id: string, kind: string, name: string) => ({ id, kind, name, summary: `An invented ${kind} number ${id} for the speed test.`, sources: ['https://example.org/x'], reviewed: '2025-01-01' });
+  const C = Math.round(n * 0.15);
+  const O = Math.round(n * 0.05);
+  const PL = Math.round(n * 0.1);
+  const PE = Math.round(n * 0.45);
+  const T = Math.round(n * 0.1);
+  const S = n - C - O - PL - PE - T;
+  for (let i = 0; i < O; i++) out.push({ ...base(`org-${i}`, 'organization', `Organisation ${i}`), orgType: 'forum', aliases: [{ text: `ORG${i}`, type: 'abbreviation' }] });
+  for (let i = 0; i < C; i++) out.push({ ...base(`country-${i}`, 'country', `Country ${i}`), aliases: [`Republic of ${i}`], memberships: [{ of: `org-${i % O}`, from: '1990' }] });
+  for (let i = 0; i < PL; i++) out.push({ ...base(`place-${i}`, 'place', `Place ${i}`), placeType: 'city', country: [`country-${i % C}`] });
+  for (let i = 0; i < PE; i++)
+    out.push({
+      ...base(`person-${i}`, 'person', `Person Number${i}`),
+      aliases: [`Number${i} Person`, { text: `Number${i}`, type: 'surname' }],
+      born: '1950',
+      roles: [{ title: `Leader of Country ${i % C}`, category: 'head-of-state', of: `country-${i % C}`, from: `${2000 + Math.floor(i / C) * 3}`, to: `${2002 + Math.floor(i / C) * 3}` }],
+    });
+  for (let i = 0; i < S; i++) {
+    const year = 2000 + (i % 3);
+    const people = [0, 1, 2].map((k) => (i * 3 + k) % C).filter((c) => c < PE);
+    out.push({
+      ...base(`summit-${i}`, 'summit', `Summit ${i}`),
+      start: `${year}-06-01`,
+      location: 'Somewhere',
+      venue: `place-${i % PL}`,
+      countries: [...new Set(people.map((c) => `country-${c}`))],
+      participants: [...new Set(people)].map((c) => ({ person: `person-${c}`, role: `Leader of Country ${c}` })),
+    });
+  }
+  for (let i = 0; i < T; i++)
+    out.push({ ...base(`treaty-${i}`, 'treaty', `Treaty ${i}`), treatyType: 'treaty', parties: [`country-${i % C}`, `country-${(i + 1) % C}`], events: [{ type: 'signed', date: '1999' }, { type: 'in-force', date: '2000-01' }], summit: `summit-${i % S}` });
+  return out;
+}
+

@@ -176,3 +176,10 @@ describe('meta, blockers and imports', () => {
     expectIssue(validateImport('nope').errors, 'import', '', /expected a list/);
   });
 });
+
+describe('error cascades', () => {
+  it('an entry failing the schema still resolves as a reference (one error, not one per referrer)', () => {
+    const issues = checkRaw(mutated('league', (e) => (e.orgType = 'club')));
+    expect(issues.map((i) => `${i.file}: ${i.path}`)).toEqual(['data/entities/organization/league.yaml: orgType']);
+  });
+});
