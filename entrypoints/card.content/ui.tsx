@@ -65,7 +65,7 @@ export function createCardUI(host: CardHost): CardUI {
   const card = () => cardRef.current;
   const isInside = (node: EventTarget | null | undefined) => !!node && node instanceof win.Node && (node === root.host || root.contains(node));
   const focusInside = () => {
-    const a = root.activeElement;
+    const a = deepActive(doc);
     return !!a && !!card()?.contains(a);
   };
 
@@ -168,7 +168,7 @@ export function createCardUI(host: CardHost): CardUI {
     const first = items[0];
     const last = items.at(-1);
     if (!first || !last) return;
-    const active = root.activeElement;
+    const active = deepActive(doc);
     if (e.shiftKey && active === first) {
       e.preventDefault();
       last.focus();
@@ -244,7 +244,9 @@ export function createCardUI(host: CardHost): CardUI {
       listen();
       position();
       if (r.focus) card()?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+      // Test builds only: how long show() took, and until the next frame (e2e paint budget).
       if (typeof __BACKSTORY_LOOPBACK__ !== 'undefined' && __BACKSTORY_LOOPBACK__) {
+        mount.dataset.renderMs = (performance.now() - t0).toFixed(2);
         win.requestAnimationFrame(() => {
           mount.dataset.paintMs = (performance.now() - t0).toFixed(2);
         });

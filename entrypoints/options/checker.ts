@@ -1,4 +1,5 @@
 /** Runs the custom-dataset check in a Worker, or on the page (with yields) where a Worker cannot start. */
+import ImportWorker from './import-worker.ts?worker';
 import { checkCustomDataset, checkCustomDatasetText, type BundledIndex, type CustomCheckResult, type ImportProgress } from '../../lib/settings/custom-import';
 
 export interface WorkerRequest {
@@ -16,7 +17,7 @@ export type CheckInput = { file: File } | { json: unknown };
 
 function inWorker(input: CheckInput, bundled: BundledIndex, onProgress: (p: ImportProgress) => void): Promise<CustomCheckResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'backstory-import' });
+    const worker = new ImportWorker({ name: 'backstory-import' });
     let started = false;
     const done = () => worker.terminate();
     worker.onmessage = (ev: MessageEvent<WorkerReply>) => {

@@ -1,3 +1,7 @@
+// zod's jitless switch must run before any schema is built: keep this import first.
+import './jitless';
+import './style.css';
 import { render } from 'preact';
+import { App } from './App';
 
-render(<main>Backstory</main>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

@@ -36,7 +36,19 @@ export type MatchRule =
   | { kind: 'alias' }
   | { kind: 'abbreviation' }
   | { kind: 'native' }
-  | { kind: 'surname'; policy: SurnamePolicy; fullAt?: number; title?: string };
+  | {
+      kind: 'surname';
+      policy: SurnamePolicy;
+      /**
+       * Start offset of the entity's first full mention (alias/abbreviation/native) before this
+       * one. In the same scan call's coordinates unless `fullScan` is set.
+       */
+      fullAt?: number;
+      /** When the full mention came from an earlier `scan` call of the session: that call's number (0-based). */
+      fullScan?: number;
+      /** The title right before the surname as written ("President", "Prime Minister", "Mr."). */
+      title?: string;
+    };
 
 export interface Mention {
   /** Entity index (into ids). For ambiguous mentions, the first candidate. */
@@ -47,4 +59,28 @@ export interface Mention {
   start: number;
   end: number;
   rule: MatchRule;
+}
+
+/**
+ * Serialisable matcher tables produced by `compileMatcher` at build time and decoded by
+ * `loadMatcher` at run time. Every field is a string (compact number streams / raw code units),
+ * so the object embeds in a JS module as plain literals. Treat it as opaque.
+ */
+export interface MatcherTables {
+  /** Format version. */
+  v: number;
+  /** Entity ids joined by '\n'. */
+  ids: string;
+  /** Character class / folding table. */
+  uni: string;
+  /** Automaton node labels, one code unit per node (breadth-first order, root omitted). */
+  labels: string;
+  /** Number streams: child count per node; (node delta, output count) per node with outputs. */
+  deg: string;
+  outs: string;
+  /** Pattern metadata, in output order. */
+  pats: string;
+  /** Veto lists (notBefore/notAfter) and their normalised phrases joined by '\n'. */
+  vetoes: string;
+  phrases: string;
 }

@@ -69,49 +69,132 @@ export interface ParsedSettings {
   reset: string[];
 }
 
+type FieldResult = { ok: true; value: unknown; notes: string[] } | { ok: false; notes: string[] };
+
+/**
+ * One field: the parsed value, or `ok: false` when nothing of it is usable. Per-kind objects are
+ * repaired per kind and site lists keep their valid entries; `notes` names what was dropped.
+ */
+function parseField(key: SettingKey, value: unknown): FieldResult {
+  const r = settingsShape[key].safeParse(value);
+  if (r.success) return { ok: true, value: r.data, notes: [] };
+  if ((key === 'kinds' || key === 'colours') && isRecord(value)) {
+    const notes: string[] = [];
+    const merged: Record<string, unknown> = {};
+    const inner = key === 'kinds' ? z.boolean() : hex;
+    for (const kind of ENTITY_KINDS) {
+      const v = value[kind];
+      if (v !== undefined && inner.safeParse(v).success) merged[kind] = v;
+      else {
+        merged[kind] = DEFAULT_SETTINGS[key][kind];
+        if (v !== undefined) notes.push(`${key}.${kind}`);
+      }
+    }
+    for (const k of Object.keys(value)) if (!(ENTITY_KINDS as readonly string[]).includes(k)) notes.push(`${key}.${k} (unknown, dropped)`);
+    return { ok: true, value: merged, notes };
+  }
+  if ((key === 'disabledSites' || key === 'addedSites') && Array.isArray(value)) {
+    const kept = value.flatMap((v) => {
+      const h = host.safeParse(v);
+      return h.success ? [h.data] : [];
+    });
+    const notes = kept.length !== value.length ? [`${key} (dropped ${value.length - kept.length} invalid entries)`] : [];
+    return { ok: true, value: [...new Set(kept)].slice(0, 5000), notes };
+  }
+  return { ok: false, notes: [key] };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
 /** Keeps every valid field of `raw`; anything else falls back to its default and is reported. */
 export function parseSettings(raw: unknown): ParsedSettings {
   const reset: string[] = [];
   const out: Record<string, unknown> = {};
-  const obj = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  const obj = isRecord(raw) ? raw : null;
   if (raw !== undefined && raw !== null && !obj) reset.push('(all: stored settings were not an object)');
   for (const key of Object.keys(settingsShape) as SettingKey[]) {
-    const schema = settingsShape[key];
     const value = obj?.[key];
     if (value === undefined) {
       out[key] = structuredClone(DEFAULT_SETTINGS[key]);
       continue;
     }
-    const r = schema.safeParse(value);
-    if (r.success) {
-      out[key] = r.data;
-      continue;
-    }
-    // Objects of per-kind values are repaired per kind rather than reset whole.
-    if ((key === 'kinds' || key === 'colours') && value && typeof value === 'object') {
-      const merged: Record<string, unknown> = {};
-      const inner = key === 'kinds' ? z.boolean() : hex;
-      for (const kind of ENTITY_KINDS) {
-        const v = (value as Record<string, unknown>)[kind];
-        if (v !== undefined && inner.safeParse(v).success) merged[kind] = v;
-        else {
-          merged[kind] = DEFAULT_SETTINGS[key][kind];
-          if (v !== undefined) reset.push(`${key}.${kind}`);
-        }
-      }
-      out[key] = merged;
-      continue;
-    }
-    // Lists keep their valid items.
-    if ((key === 'disabledSites' || key === 'addedSites') && Array.isArray(value)) {
-      const kept = value.filter((v) => host.safeParse(v).success).map((v) => host.parse(v));
-      out[key] = [...new Set(kept)].slice(0, 5000);
-      if (kept.length !== value.length) reset.push(`${key} (dropped ${value.length - kept.length} invalid entries)`);
-      continue;
-    }
-    out[key] = structuredClone(DEFAULT_SETTINGS[key]);
-    reset.push(key);
+    const r = parseField(key, value);
+    reset.push(...r.notes);
+    out[key] = r.ok ? r.value : structuredClone(DEFAULT_SETTINGS[key]);
   }
   if (obj) for (const key of Object.keys(obj)) if (!(key in settingsShape)) reset.push(`${key} (unknown, dropped)`);
   return { settings: out as Settings, reset };
+}
+
+export interface SettingsPatch {
+  /** The valid fields of the input (per-kind objects and site lists repaired as in {@link parseSettings}). */
+  patch: Partial<Settings>;
+  /** What was invalid or unknown, each with its path (`settings.dwellMs`) and why. */
+  problems: { path: string; message: string }[];
+}
+
+/**
+ * For imports: only the fields present in `raw` and valid become a patch over the current
+ * settings; invalid ones keep the reader's current value instead of falling back to defaults.
+ */
+export function parseSettingsPatch(raw: unknown, prefix = 'settings'): SettingsPatch {
+  const problems: SettingsPatch['problems'] = [];
+  const patch: Record<string, unknown> = {};
+  if (!isRecord(raw)) return { patch, problems: [{ path: prefix, message: 'expected an object of settings' }] };
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(key in settingsShape)) {
+      problems.push({ path: `${prefix}.${key}`, message: 'unknown setting, ignored' });
+      continue;
+    }
+    const r = parseField(key as SettingKey, value);
+    if (r.ok) patch[key] = r.value;
+    for (const n of r.notes) problems.push({ path: `${prefix}.${n.replace(/ \(.*\)$/, '')}`, message: r.ok ? describeNote(n) : fieldError(key as SettingKey, value) });
+  }
+  return { patch: patch as Partial<Settings>, problems };
+}
+
+function describeNote(note: string): string {
+  const m = / \((.*)\)$/.exec(note);
+  return m ? m[1]! : 'invalid value, reset to the default';
+}
+
+function fieldError(key: SettingKey, value: unknown): string {
+  const r = settingsShape[key].safeParse(value);
+  const first = r.success ? undefined : r.error.issues[0];
+  return `${first?.message ?? 'invalid value'}; kept the current value`;
+}
+
+/** Entity ids as the dataset writes them; hidden entities and choices store nothing else. */
+const storedId = z.string().regex(/^[a-z0-9-]{1,120}$/);
+
+/** The reader's hidden entities: valid ids, de-duplicated; `dropped` counts the rest. */
+export function parseHidden(raw: unknown): { ids: string[]; dropped: number } {
+  if (!Array.isArray(raw)) return { ids: [], dropped: raw === undefined || raw === null ? 0 : 1 };
+  const ids = raw.filter((x): x is string => storedId.safeParse(x).success);
+  return { ids: [...new Set(ids)], dropped: raw.length - ids.length };
+}
+
+/** Remembered picks for ambiguous mentions: site host → alias text as written → entity id. */
+export type Choices = Record<string, Record<string, string>>;
+
+/** Keeps every valid pick; `dropped` counts the rest. */
+export function parseChoices(raw: unknown): { choices: Choices; dropped: number } {
+  const choices: Choices = {};
+  let dropped = 0;
+  if (!isRecord(raw)) return { choices, dropped: raw === undefined || raw === null ? 0 : 1 };
+  for (const [site, map] of Object.entries(raw)) {
+    if (!isRecord(map) || !host.safeParse(site).success) {
+      dropped++;
+      continue;
+    }
+    const kept: Record<string, string> = {};
+    for (const [text, id] of Object.entries(map)) {
+      if (storedId.safeParse(id).success && text.length > 0 && text.length <= 200) kept[text] = id as string;
+      else dropped++;
+    }
+    if (Object.keys(kept).length) choices[site] = kept;
+  }
+  return { choices, dropped };
 }

@@ -7,9 +7,10 @@
  * lib/trace.ts), our longest task, the same with a 30,000-alias build, the floor (a bare
  * TreeWalker pass over the same text, first pass) and mark.js with the same aliases.
  *
- * Options: --reps N (default 3)  --json  --rebuild (rebuild the extension copies)
- *          --markjs-timeout SECONDS (default 120)  --markjs-sample N (corpus pages given to
- *          mark.js, evenly spaced; default 8; 0 = none)  --no-markjs  --only-synthetic
+ * Options: --reps N (default 3)  --json  --rebuild (rebuild the extension copies)  --reuse (newest cached copies)
+ *          --corpus-reps N (default 1)  --sampling normal|hires
+ *          --markjs-timeout SECONDS (default 30)  --markjs-sample N (corpus pages given to
+ *          mark.js, evenly spaced; default 4; 0 = none)  --no-markjs  --only-synthetic
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { serveStatic } from '../lib/server';
 import { loadRealInput, prepareBuilds } from './lib/ext';
 import { floor, launchPlain, launchWithExtension, markjs, median, offline, runWithExtension, type ExtRun } from './lib/measure';
 import { writeSyntheticPages } from './lib/pages';
+import { setSampling } from './lib/trace';
 import { corpusDir, corpusPages, header, hotSpots, mergeHot, summaryRows, table, type Cell } from './lib/report';
 
 function opt(args: string[], name: string, def: number): number {
@@ -39,15 +41,19 @@ interface PageRow {
 export default async function main(args: string[]): Promise<void> {
   const json = args.includes('--json');
   const reps = opt(args, '--reps', 3);
-  const mjTimeout = opt(args, '--markjs-timeout', 120) * 1000;
-  const mjSample = args.includes('--no-markjs') ? 0 : opt(args, '--markjs-sample', 8);
+  const corpusReps = opt(args, '--corpus-reps', 1);
+  const si = args.indexOf('--sampling');
+  setSampling(si >= 0 ? args[si + 1] : undefined);
+  const mjTimeout = opt(args, '--markjs-timeout', 30) * 1000;
+  const mjSample = args.includes('--no-markjs') ? 0 : opt(args, '--markjs-sample', 4);
   const log = (s: string) => process.stderr.write(s + '\n');
   const head = header('Backstory in-browser page benchmark', ['page', ...args]);
   const corpus = args.includes('--only-synthetic') ? { dir: null, message: 'corpus pages skipped (--only-synthetic)' } : corpusDir();
   head.push(corpus.message);
   if (!json) console.log(head.join('\n'));
 
-  const builds = prepareBuilds({ rebuild: args.includes('--rebuild') });
+  const builds = prepareBuilds({ rebuild: args.includes('--rebuild'), reuse: args.includes('--reuse') });
+  head.push(`extension builds: ${builds.real} | ${builds.big}`);
   const input = loadRealInput();
   const dir = mkdtempSync(join(tmpdir(), 'backstory-pages-'));
   const synth = writeSyntheticPages(input, dir);
@@ -65,6 +71,7 @@ export default async function main(args: string[]): Promise<void> {
         await runWithExtension(ext, rows[0]!.url); // warm-up (service worker, caches); not counted
         for (let r = 0; r < reps; r++) {
           for (const row of rows) {
+            if (row.kind === 'corpus' && r >= corpusReps) continue;
             const run = await runWithExtension(ext, row.url);
             row[label].push(run);
             log(`[${label} ${r + 1}/${reps}] ${row.name}: ${run.state} marks=${run.marks} cpu=${run.cpuMs.toFixed(1)}ms wall=${run.wallMs.toFixed(1)}ms longest=${run.longestCpuMs.toFixed(1)}ms`);
@@ -78,6 +85,7 @@ export default async function main(args: string[]): Promise<void> {
     try {
       for (let r = 0; r < reps; r++)
         for (const row of rows) {
+          if (row.kind === 'corpus' && r >= corpusReps) continue;
           const f = await floor(plain, row.url);
           row.floorMs.push(f.ms);
           row.chars = f.chars;
@@ -155,7 +163,7 @@ export default async function main(args: string[]): Promise<void> {
     r.chars, r.marks, r.cpuMs, r.wallMs, r.longestCpuMs, r.longestWallMs, r.evaluateCpuMs, r.bigCpuMs, r.bigRatio, r.bigLongestCpuMs, r.floorMs, r.markjsMs ?? r.markjs,
   ];
   const body = result.map(toRow);
-  console.log(`\nall times in ms; medians of ${reps} loads (longest: max over loads). "cpu" = main-thread thread time, "wall" = elapsed (inflated by other load on a shared machine).`);
+  console.log(`\nall times in ms; medians of ${reps} loads (corpus pages: ${corpusReps}) (longest: max over loads). "cpu" = main-thread thread time, "wall" = elapsed (inflated by other load on a shared machine).`);
   console.log(`aliases: real ${builds.realAliases}, 30k build ${builds.bigAliases} (the real aliases + synthetic ones). mark.js: separateWordSearch false, accuracy exactly, caseSensitive, ${input.patterns.length} patterns → ${keywords.length} keywords.`);
   console.log(table(cols, body, 2));
   console.log('\nsummary over pages the extension scanned (state ok):');

@@ -68,11 +68,21 @@ function runBuild(out: string, matcherModule?: string): void {
 }
 
 /** Builds (or reuses) the real-dataset and 30k-alias extensions; returns their chrome-mv3 folders. */
-export function prepareBuilds(opts: { rebuild?: boolean; bigAliases?: number } = {}): Builds {
+export function prepareBuilds(opts: { rebuild?: boolean; reuse?: boolean; bigAliases?: number } = {}): Builds {
   const real = loadRealInput();
   const total = opts.bigAliases ?? 30_000;
-  const key = hashTree(SOURCES);
   mkdirSync(CACHE_DIR, { recursive: true });
+  let key = hashTree(SOURCES);
+  if (opts.reuse) {
+    // The newest complete pair of builds, whatever sources they were built from.
+    const pairs = readdirSync(CACHE_DIR)
+      .filter((d) => d.startsWith('ext-real-'))
+      .map((d) => d.slice('ext-real-'.length))
+      .filter((k) => existsSync(join(CACHE_DIR, `ext-${total}-${k}`, 'chrome-mv3', 'manifest.json')) && existsSync(join(CACHE_DIR, `ext-real-${k}`, 'chrome-mv3', 'manifest.json')))
+      .sort((a, b) => statSync(join(CACHE_DIR, `ext-real-${b}`)).mtimeMs - statSync(join(CACHE_DIR, `ext-real-${a}`)).mtimeMs);
+    if (pairs[0]) key = pairs[0];
+    else process.stderr.write('--reuse: no cached builds, building\n');
+  }
   const realOut = join(CACHE_DIR, `ext-real-${key}`);
   const bigOut = join(CACHE_DIR, `ext-${total}-${key}`);
   if (opts.rebuild) for (const d of [realOut, bigOut]) rmSync(d, { recursive: true, force: true });

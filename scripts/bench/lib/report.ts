@@ -36,6 +36,7 @@ export type Cell = string | number | null | undefined;
 export function fmt(v: Cell, digits = 1): string {
   if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return '–';
   if (typeof v === 'string') return v;
+  if (Number.isInteger(v)) return String(v);
   if (Math.abs(v) >= 1000) return v.toFixed(0);
   return v.toFixed(digits);
 }
@@ -70,7 +71,7 @@ export function hotSpots(frames: HotFrame[], extDir: string, top = 15): Array<{ 
   for (const f of frames) {
     const c = consumer(f.url);
     const pos = c?.originalPositionFor({ line: f.line + 1, column: f.column });
-    const where = pos?.source ? `${pos.source.replace(/^(\.\.\/)+/, '')}:${pos.line}` : `${new URL(f.url).pathname}:${f.line + 1}:${f.column}`;
+    const where = pos?.source ? `${pos.source.replace(/^.*?\/(?=(?:lib|entrypoints|generated|components|node_modules)\/)/, '')}:${pos.line}` : `${new URL(f.url).pathname}:${f.line + 1}:${f.column}`;
     const fn = pos?.name ?? f.functionName;
     const key = `${where} ${fn} ${f.native ?? ''}`;
     const a = agg.get(key) ?? { where, fn: f.functionName !== '(anonymous)' ? f.functionName : fn, ...(f.native ? { native: f.native } : {}), ms: 0 };

@@ -34,24 +34,30 @@ const CATEGORIES = [
   'blink.user_timing',
   'disabled-by-default-devtools.timeline',
   'disabled-by-default-v8.cpu_profiler',
-  'disabled-by-default-v8.cpu_profiler.hires',
 ];
+
+/** `--sampling normal` (1 ms) lowers the profiler's overhead; the default samples every ~100 µs. */
+export let hires = true;
+export function setSampling(mode: string | undefined): void {
+  if (mode) hires = mode !== 'normal';
+}
 
 export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
   const onData = (e: { value: TraceEvent[] }) => {
     for (const v of e.value) events.push(v);
   };
-  cdp.on('Tracing.dataCollected', onData);
+  const bus = cdp as unknown as { on(e: string, f: (x: never) => void): void; off(e: string, f: (x: never) => void): void; once(e: string, f: () => void): void };
+  bus.on('Tracing.dataCollected', onData);
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] },
+    traceConfig: { includedCategories: hires ? [...CATEGORIES, 'disabled-by-default-v8.cpu_profiler.hires'] : CATEGORIES, excludedCategories: ['*'] },
   } as never);
   return async () => {
-    const done = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
+    const done = new Promise<void>((ok) => bus.once('Tracing.tracingComplete', () => ok()));
     await cdp.send('Tracing.end');
     await done;
-    cdp.off('Tracing.dataCollected', onData);
+    bus.off('Tracing.dataCollected', onData);
     return events;
   };
 }

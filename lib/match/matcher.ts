@@ -1,0 +1,966 @@
+/**
+ * Run-time matcher: decodes MatcherTables and scans sequences of text chunks.
+ * See lib/match/README.md for the API and the rules.
+ */
+import type { MatchRule, MatcherTables, Mention, SurnamePolicy } from './types';
+import * as C from './format';
+import { POLICIES } from './format';
+import * as U from './unicode';
+import { NumReader, decodeUnicodeInfo, slowInfo } from './unicode';
+import { TITLES, NOT_NAME_WORDS } from './titles';
+
+
+// Module-local copies: cross-module constant reads can be getter calls in some module formats.
+const APOS = U.APOS;
+const CLASS_SHIFT = U.CLASS_SHIFT;
+const F_UPPER = U.F_UPPER;
+const K_DIGIT = U.K_DIGIT;
+const K_LETTER = U.K_LETTER;
+const K_MARK = U.K_MARK;
+const K_PERIOD = U.K_PERIOD;
+const K_SKIP = U.K_SKIP;
+const K_SPACE = U.K_SPACE;
+const MARK = U.MARK;
+const TABLE_SIZE = U.TABLE_SIZE;
+const FL_ALLCAPS = C.FL_ALLCAPS;
+const FL_EXACT = C.FL_EXACT;
+const FL_POLICY_SHIFT = C.FL_POLICY_SHIFT;
+const FL_TYPE = C.FL_TYPE;
+const FL_VETO = C.FL_VETO;
+const TABLES_VERSION = C.TABLES_VERSION;
+const T_ABBREVIATION = C.T_ABBREVIATION;
+const T_BLOCK = C.T_BLOCK;
+const T_NATIVE = C.T_NATIVE;
+const T_SURNAME = C.T_SURNAME;
+
+const RING = 1024;
+const RING_MASK = RING - 1;
+const DENSE_MARK = TABLE_SIZE;
+
+export interface ScanOptions {
+  /**
+   * Hard breaks: chunk indices i (1..n-1) such that a block boundary lies between chunk i-1 and
+   * chunk i. No mention spans a hard break. Every scan call starts and ends with one.
+   */
+  breaks?: ArrayLike<number>;
+}
+
+export interface MatchSession {
+  /** Scan the next piece of the document. Offsets in the result refer to `chunks.join('')`. */
+  scan(chunks: readonly string[], options?: ScanOptions): Mention[];
+  /** Number of completed scan calls (the next call's number). */
+  readonly scanCount: number;
+  /** Whether the entity's full name has been seen in the document so far. */
+  hasSeen(entity: number): boolean;
+  /** Forget the document (e.g. on navigation). */
+  reset(): void;
+}
+
+interface Seen {
+  scan: number;
+  at: number;
+}
+
+/** Random access into the chunk sequence of one scan call (slow paths only). */
+class Doc {
+  readonly total: number;
+  private ci = 0;
+  constructor(
+    readonly chunks: readonly string[],
+    readonly bases: Int32Array,
+    readonly breakAt: Set<number> | null,
+  ) {
+    this.total = bases[chunks.length]!;
+  }
+  code(g: number): number {
+    if (g < 0 || g >= this.total) return -1;
+    const b = this.bases;
+    let ci = this.ci;
+    while (g >= b[ci + 1]!) ci++;
+    while (g < b[ci]!) ci--;
+    this.ci = ci;
+    return this.chunks[ci]!.charCodeAt(g - b[ci]!);
+  }
+  /** A hard break lies between g-1 and g (or g is the start/end of the scanned text). */
+  isBreak(g: number): boolean {
+    return g <= 0 || g >= this.total || (this.breakAt !== null && this.breakAt.has(g));
+  }
+}
+
+/** Normalised units around a position, for vetoes, titles and context rules. */
+interface Units {
+  u: number[];
+  /** Position of the original character (for a collapsed space: the one nearest the origin). */
+  pos: number[];
+  /** Far-side position of each unit (for a collapsed space run: its other end). */
+  far: number[];
+}
+
+export class Matcher {
+  readonly ids: string[];
+  /** @internal */ readonly info: Uint32Array;
+  private readonly label: Uint16Array;
+  private readonly first: Int32Array;
+  private readonly fail: Int32Array;
+  private readonly rep: Int32Array;
+  private readonly outFirst: Int32Array;
+  private readonly outCount: Uint16Array;
+  private readonly rootDense: Int32Array;
+  private readonly markDense: Int32Array;
+  private readonly markNode: number;
+  private readonly pFlags: Uint16Array;
+  private readonly pEntity: Int32Array;
+  private readonly pLen: Uint16Array;
+  private readonly pNode: Int32Array;
+  private readonly pEndsWord: Uint8Array;
+  private readonly pUpStart: Int32Array;
+  private readonly upList: Uint16Array;
+  private readonly pVeto: Int32Array;
+  private readonly vetoData: number[];
+  private readonly phraseText: string[];
+  private readonly phrases: number[][];
+  private readonly titles: Array<{ u: number[]; capFirst: boolean }>;
+  private readonly notNameWords: ReadonlySet<string>;
+  /** Surname node -> [entity, policyCode, ...] of every surname pattern ending there. */
+  private readonly surnameGroups = new Map<number, number[]>();
+
+  constructor(t: MatcherTables) {
+    if (t.v !== TABLES_VERSION) throw new Error(`matcher tables version ${t.v}, expected ${TABLES_VERSION}`);
+    this.ids = t.ids.length ? t.ids.split('\n') : [];
+    const info = decodeUnicodeInfo(t.uni);
+    this.info = info;
+    const labels = t.labels;
+    const n = labels.length + 1;
+    const label = new Uint16Array(n);
+    for (let i = 1; i < n; i++) label[i] = labels.charCodeAt(i - 1);
+    // first[v] = first child of v; children are numbered consecutively from 1 (breadth first).
+    const first = new Int32Array(n + 1);
+    const ds = t.deg;
+    first[0] = 1;
+    for (let i = 0, pos = 0; i < n; i++) {
+      let c = ds.charCodeAt(pos++);
+      let d: number;
+      if (c < 0x4020) d = c - 0x20;
+      else {
+        d = 0;
+        let mul = 1;
+        while (c >= 0x4020) {
+          d += (c - 0x4020) * mul;
+          mul *= 0x4000;
+          c = ds.charCodeAt(pos++);
+        }
+        d += (c - 0x20) * mul;
+      }
+      first[i + 1] = first[i]! + d;
+    }
+    const rootDense = new Int32Array(65536);
+    for (let c = first[0]!; c < first[1]!; c++) rootDense[label[c]!] = c;
+    const markNode = rootDense[MARK]!;
+    const markDense = new Int32Array(DENSE_MARK);
+    if (markNode > 0) {
+      for (let c = first[markNode]!; c < first[markNode + 1]!; c++) if (label[c]! < DENSE_MARK) markDense[label[c]!] = c;
+    }
+    this.label = label;
+    this.first = first;
+    this.rootDense = rootDense;
+    this.markDense = markDense;
+    this.markNode = markNode;
+    // Failure and output links are computed lazily, the first time a node is reached.
+    this.fail = new Int32Array(n).fill(-1);
+    this.rep = new Int32Array(n).fill(-2);
+    this.fail[0] = 0;
+    this.rep[0] = -1;
+    // Outputs: patterns are numbered in node order.
+    const outFirst = new Int32Array(n + 1).fill(-1);
+    const outCount = new Uint16Array(n + 1);
+    const or = new NumReader(t.outs);
+    let np = 0;
+    const terminals: number[] = [];
+    for (let v = 0; !or.done; ) {
+      v += or.next();
+      const k = or.next();
+      outFirst[v] = np;
+      outCount[v] = k;
+      np += k;
+      terminals.push(v);
+    }
+    this.outFirst = outFirst;
+    this.outCount = outCount;
+    const pFlags = new Uint16Array(np);
+    const pEntity = new Int32Array(np);
+    const pLen = new Uint16Array(np);
+    const pNode = new Int32Array(np);
+    const pEndsWord = new Uint8Array(np);
+    const pUpStart = new Int32Array(np + 1);
+    const pVeto = new Int32Array(np).fill(-1);
+    const ups: number[] = [];
+    const pr = new NumReader(t.pats);
+    const vr = new NumReader(t.vetoes);
+    const vetoData: number[] = [];
+    let p = 0;
+    for (const v of terminals) {
+      const k = (this.infoOf(label[v]!) >>> CLASS_SHIFT) & 15;
+      const endsWord = k === K_LETTER || k === K_DIGIT ? 1 : 0;
+      for (const pe = p + outCount[v]!; p < pe; p++) {
+        const flags = pr.next();
+        pFlags[p] = flags;
+        pEntity[p] = pr.next() - 1;
+        pLen[p] = pr.next();
+        pNode[p] = v;
+        pEndsWord[p] = endsWord;
+        pUpStart[p] = ups.length;
+        if (flags & FL_EXACT) {
+          const cnt = pr.next();
+          let acc = 0;
+          for (let i = 0; i < cnt; i++) {
+            acc += pr.next();
+            ups.push(acc);
+          }
+        }
+        if (flags & FL_VETO) {
+          pVeto[p] = vetoData.length;
+          const nb = vr.next();
+          vetoData.push(nb);
+          for (let i = 0; i < nb; i++) vetoData.push(vr.next());
+          const na = vr.next();
+          vetoData.push(na);
+          for (let i = 0; i < na; i++) vetoData.push(vr.next());
+        }
+        if ((flags & FL_TYPE) === T_SURNAME) {
+          let g = this.surnameGroups.get(v);
+          if (!g) this.surnameGroups.set(v, (g = []));
+          g.push(pEntity[p]!, (flags >>> FL_POLICY_SHIFT) & 3);
+        }
+      }
+    }
+    pUpStart[np] = ups.length;
+    this.pFlags = pFlags;
+    this.pEntity = pEntity;
+    this.pLen = pLen;
+    this.pNode = pNode;
+    this.pEndsWord = pEndsWord;
+    this.pUpStart = pUpStart;
+    this.upList = Uint16Array.from(ups);
+    this.pVeto = pVeto;
+    this.vetoData = vetoData;
+    this.phraseText = t.phrases.length ? t.phrases.split('\n') : [];
+    this.phrases = [];
+    this.titles = TITLES.map((x) => ({ u: Array.from(x.text, (c) => c.charCodeAt(0)), capFirst: x.capFirst })).sort(
+      (a, b) => b.u.length - a.u.length,
+    );
+    this.notNameWords = NOT_NAME_WORDS;
+  }
+
+  private phrase(id: number): number[] {
+    let ph = this.phrases[id];
+    if (!ph) this.phrases[id] = ph = Array.from(this.phraseText[id] ?? '', (c) => c.charCodeAt(0));
+    return ph;
+  }
+
+  /** Parent of node v (v > 0): the p with first[p] <= v < first[p+1]. */
+  private parentOf(v: number): number {
+    const first = this.first;
+    let lo = 0;
+    let hi = first.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (first[mid]! <= v) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Compute fail[v] and rep[v] (and, transitively, those of the nodes they point to). Returns rep[v]. */
+  private resolveNode(v: number): number {
+    if (this.rep[v]! > -2) return this.rep[v]!;
+    const par = this.parentOf(v);
+    let f = 0;
+    if (par !== 0) {
+      const u = this.label[v]!;
+      if (this.rep[par]! === -2) this.resolveNode(par);
+      let s = this.fail[par]!;
+      for (;;) {
+        if (s === 0) {
+          f = this.rootDense[u]!;
+          break;
+        }
+        const t = this.child(s, u);
+        if (t > 0) {
+          f = t;
+          break;
+        }
+        if (this.rep[s]! === -2) this.resolveNode(s);
+        s = this.fail[s]!;
+      }
+    }
+    const rf = this.resolveNode(f);
+    this.fail[v] = f;
+    const r = this.outFirst[v]! >= 0 ? v : rf;
+    this.rep[v] = r;
+    return r;
+  }
+
+  private infoOf(c: number): number {
+    return c < TABLE_SIZE ? this.info[c]! : slowInfo(c, this.info);
+  }
+
+  /** Child of node s labelled u, or 0. */
+  private child(s: number, u: number): number {
+    if (s === 0) return this.rootDense[u]!;
+    if (s === this.markNode && u < DENSE_MARK) return this.markDense[u]!;
+    const label = this.label;
+    let lo = this.first[s]!;
+    let hi = this.first[s + 1]!;
+    if (hi - lo <= 8) {
+      for (; lo < hi; lo++) if (label[lo] === u) return lo;
+      return 0;
+    }
+    hi--;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const l = label[mid]!;
+      if (l === u) return mid;
+      if (l < u) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  /** A new document. */
+  session(): MatchSession {
+    return new Session(this);
+  }
+
+  /** One-shot scan of a single text (a fresh session). */
+  scanText(text: string): Mention[] {
+    return this.session().scan([text]);
+  }
+
+  /** Number of automaton nodes and patterns (for diagnostics). */
+  get stats(): { nodes: number; patterns: number } {
+    return { nodes: this.label.length, patterns: this.pFlags.length };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Scanning
+
+  /** @internal */
+  scanInternal(chunks: readonly string[], options: ScanOptions | undefined, seen: Map<number, Seen>, scanNo: number): Mention[] {
+    const nc = chunks.length;
+    const bases = new Int32Array(nc + 1);
+    for (let i = 0; i < nc; i++) bases[i + 1] = bases[i]! + chunks[i]!.length;
+    const brk = new Uint8Array(nc + 1);
+    let breakAt: Set<number> | null = null;
+    if (options?.breaks) {
+      breakAt = new Set();
+      for (let j = 0; j < options.breaks.length; j++) {
+        const b = options.breaks[j]!;
+        if (b > 0 && b < nc) {
+          brk[b] = 1;
+          breakAt.add(bases[b]!);
+        }
+      }
+    }
+    const doc = new Doc(chunks, bases, breakAt);
+    const cand: number[] = []; // triples start, end, pattern
+    const info = this.info;
+    const rootDense = this.rootDense;
+    const markDense = this.markDense;
+    const markNode = this.markNode;
+    const label = this.label;
+    const first = this.first;
+    const fail = this.fail;
+    const rep = this.rep;
+    const ring = new Int32Array(RING);
+    let cnt = 0;
+    let state = 0;
+    let prevWord = false;
+    let run = 0;
+    let lastSpace = true;
+    for (let ci = 0; ci < nc; ci++) {
+      if (brk[ci]) {
+        state = 0;
+        prevWord = false;
+        run = 0;
+        lastSpace = true;
+      }
+      const s = chunks[ci]!;
+      const base = bases[ci]!;
+      const len = s.length;
+      for (let i = 0; i < len; i++) {
+        const c = s.charCodeAt(i);
+        const inf = c < TABLE_SIZE ? info[c]! : slowInfo(c, info);
+        const k = (inf >>> CLASS_SHIFT) & 15;
+        let u: number;
+        if (k === K_LETTER || k === K_DIGIT) {
+          if (prevWord) {
+            run = k === K_LETTER ? run + 1 : 0;
+            if (state === 0) continue;
+          } else {
+            prevWord = true;
+            lastSpace = false;
+            run = k === K_LETTER ? 1 : 0;
+            // word mark
+            if (state === 0) state = markNode;
+            else {
+              let st = state;
+              for (;;) {
+                if (st === 0) {
+                  st = markNode;
+                  break;
+                }
+                const t = st === markNode ? 0 : this.child(st, MARK);
+                if (t > 0) {
+                  st = t;
+                  break;
+                }
+                st = fail[st]!;
+              }
+              state = st;
+            }
+            if (state === 0) continue;
+            ring[cnt++ & RING_MASK] = base + i;
+            if (rep[state] === -2) this.resolveNode(state);
+          }
+          u = inf & 0xffff;
+        } else if (k === K_SPACE) {
+          if (lastSpace) continue;
+          lastSpace = true;
+          prevWord = false;
+          run = 0;
+          if (state === 0) continue;
+          u = 0x20;
+        } else if (k === K_SKIP || k === K_MARK) {
+          continue;
+        } else if (k === K_PERIOD) {
+          if (run === 1) {
+            run = 0;
+            continue;
+          }
+          prevWord = false;
+          run = 0;
+          lastSpace = false;
+          u = 0x2e;
+        } else {
+          prevWord = false;
+          run = 0;
+          lastSpace = false;
+          u = inf & 0xffff;
+        }
+        // transition
+        let st = state;
+        for (;;) {
+          if (st === 0) {
+            st = rootDense[u]!;
+            break;
+          }
+          let t: number;
+          if (st === markNode && u < DENSE_MARK) t = markDense[u]!;
+          else {
+            let lo = first[st]!;
+            let hi = first[st + 1]!;
+            t = 0;
+            if (hi - lo <= 8) {
+              for (; lo < hi; lo++)
+                if (label[lo] === u) {
+                  t = lo;
+                  break;
+                }
+            } else {
+              hi--;
+              while (lo <= hi) {
+                const mid = (lo + hi) >>> 1;
+                const l = label[mid]!;
+                if (l === u) {
+                  t = mid;
+                  break;
+                }
+                if (l < u) lo = mid + 1;
+                else hi = mid - 1;
+              }
+            }
+          }
+          if (t > 0) {
+            st = t;
+            break;
+          }
+          st = fail[st]!;
+        }
+        state = st;
+        if (st !== 0) {
+          ring[cnt++ & RING_MASK] = base + i;
+          let r = rep[st]!;
+          if (r === -2) r = this.resolveNode(st);
+          if (r >= 0) this.report(r, base + i + 1, ring, cnt, run, doc, cand);
+        }
+      }
+    }
+    return this.resolve(cand, doc, seen, scanNo);
+  }
+
+  /** Collect the patterns ending at `end` (exclusive) that pass their checks. */
+  private report(r0: number, end: number, ring: Int32Array, cnt: number, run: number, doc: Doc, cand: number[]): void {
+    let boundary = -2; // -2 unknown, -1 no boundary, else the (possibly extended) end
+    let plainEnd = -2;
+    for (let r = r0; r >= 0; r = this.rep[this.fail[r]!]!) {
+      const pEnd = this.outFirst[r]! + this.outCount[r]!;
+      for (let p = this.outFirst[r]!; p < pEnd; p++) {
+        const start = ring[(cnt - this.pLen[p]!) & RING_MASK]!;
+        const flags = this.pFlags[p]!;
+        if (flags & FL_EXACT && !this.caseOk(p, start, end, doc)) continue;
+        let e: number;
+        if (this.pEndsWord[p]) {
+          if (boundary === -2) boundary = this.endBoundary(end, run, doc);
+          if (boundary < 0) continue;
+          e = boundary;
+        } else {
+          if (plainEnd === -2) plainEnd = this.extendMarks(end, doc);
+          e = plainEnd;
+        }
+        if (flags & FL_ALLCAPS && this.capsNeighbour(start, e, doc)) continue;
+        if (flags & FL_VETO && this.vetoed(p, start, e, doc)) continue;
+        cand.push(start, e, p);
+      }
+    }
+  }
+
+  private extendMarks(g: number, doc: Doc): number {
+    while (!doc.isBreak(g)) {
+      const c = doc.code(g);
+      if (((this.infoOf(c) >>> CLASS_SHIFT) & 15) !== K_MARK) break;
+      g++;
+    }
+    return g;
+  }
+
+  /** Word boundary after a match ending at g: returns the end (extended over marks / "U.S." final period) or -1. */
+  private endBoundary(g: number, run: number, doc: Doc): number {
+    let end = g;
+    let p = g;
+    let r = run;
+    let periodSkipped = false;
+    let adj = true; // still adjacent to the match (for extending the end)
+    for (;;) {
+      if (doc.isBreak(p)) return end;
+      const inf = this.infoOf(doc.code(p));
+      const k = (inf >>> CLASS_SHIFT) & 15;
+      if (k === K_MARK) {
+        p++;
+        if (adj) end = p;
+        continue;
+      }
+      if (k === K_SKIP) {
+        p++;
+        adj = false;
+        continue;
+      }
+      if (k === K_PERIOD && r === 1) {
+        r = 0;
+        p++;
+        end = p;
+        adj = false;
+        periodSkipped = true;
+        continue;
+      }
+      if (k === K_LETTER || k === K_DIGIT) {
+        if (periodSkipped) return -1;
+        // plural possessive: Kims'
+        if ((inf & 0xffff) === 0x73) {
+          let q = p + 1;
+          while (!doc.isBreak(q) && ((this.infoOf(doc.code(q)) >>> CLASS_SHIFT) & 15) === K_SKIP) q++;
+          if (!doc.isBreak(q) && (this.infoOf(doc.code(q)) & 0xffff) === APOS) {
+            q++;
+            while (!doc.isBreak(q) && ((this.infoOf(doc.code(q)) >>> CLASS_SHIFT) & 15) === K_SKIP) q++;
+            if (doc.isBreak(q)) return end;
+            const k2 = (this.infoOf(doc.code(q)) >>> CLASS_SHIFT) & 15;
+            if (k2 !== K_LETTER && k2 !== K_DIGIT) return end;
+          }
+        }
+        return -1;
+      }
+      return end;
+    }
+  }
+
+  private caseOk(p: number, start: number, end: number, doc: Doc): boolean {
+    const ups = this.upList;
+    let ui = this.pUpStart[p]!;
+    const ue = this.pUpStart[p + 1]!;
+    let n = 0;
+    for (let g = start; g < end; g++) {
+      const inf = this.infoOf(doc.code(g));
+      if (((inf >>> CLASS_SHIFT) & 15) !== K_LETTER) continue;
+      const want = ui < ue && ups[ui] === n;
+      if (want) ui++;
+      if (((inf & F_UPPER) !== 0) !== want) return false;
+      n++;
+    }
+    return ui === ue;
+  }
+
+  /** An all-caps alias next to another all-caps word ("CONTACT US"). */
+  private capsNeighbour(start: number, end: number, doc: Doc): boolean {
+    return this.capsWord(start - 1, -1, doc) || this.capsWord(end, 1, doc);
+  }
+
+  private capsWord(g: number, dir: number, doc: Doc): boolean {
+    let spaces = 0;
+    for (;;) {
+      if (doc.isBreak(dir < 0 ? g + 1 : g)) return false;
+      const k = (this.infoOf(doc.code(g)) >>> CLASS_SHIFT) & 15;
+      if (k === K_SPACE) spaces++;
+      else if (k !== K_SKIP) break;
+      g += dir;
+    }
+    if (!spaces) return false;
+    let letters = 0;
+    for (;;) {
+      if (doc.isBreak(dir < 0 ? g + 1 : g)) break;
+      const inf = this.infoOf(doc.code(g));
+      const k = (inf >>> CLASS_SHIFT) & 15;
+      if (k === K_LETTER) {
+        if (!(inf & F_UPPER)) return false;
+        letters++;
+      } else if (k !== K_DIGIT && k !== K_MARK && k !== K_SKIP) break;
+      g += dir;
+    }
+    return letters >= 2;
+  }
+
+  /** Normalised units from g forward (dir 1) or from g-1 backward (dir -1); -1 marks a break. */
+  private readonly bufA: Units = { u: [], pos: [], far: [] };
+  private readonly bufB: Units = { u: [], pos: [], far: [] };
+
+  private collect(g: number, dir: 1 | -1, max: number, doc: Doc, out: Units = this.bufA): Units {
+    out.u.length = 0;
+    out.pos.length = 0;
+    out.far.length = 0;
+    let p = dir > 0 ? g : g - 1;
+    let lastSpace = false;
+    while (out.u.length < max) {
+      if (dir > 0 ? doc.isBreak(p) : doc.isBreak(p + 1)) {
+        out.u.push(-1);
+        out.pos.push(p);
+        out.far.push(p);
+        break;
+      }
+      const inf = this.infoOf(doc.code(p));
+      const k = (inf >>> CLASS_SHIFT) & 15;
+      if (k === K_SKIP || k === K_MARK) {
+        p += dir;
+        continue;
+      }
+      if (k === K_SPACE) {
+        if (lastSpace) out.far[out.far.length - 1] = p;
+        else {
+          out.u.push(0x20);
+          out.pos.push(p);
+          out.far.push(p);
+        }
+        lastSpace = true;
+        p += dir;
+        continue;
+      }
+      lastSpace = false;
+      out.u.push(inf & 0xffff);
+      out.pos.push(p);
+      out.far.push(p);
+      p += dir;
+    }
+    return out;
+  }
+
+  private isWordUnit(u: number): boolean {
+    if (u < 0) return false;
+    const k = (this.infoOf(u) >>> CLASS_SHIFT) & 15;
+    return k === K_LETTER || k === K_DIGIT;
+  }
+
+  /**
+   * Does `phrase` occur in `units` from index i (text periods ignored), ending at a word boundary?
+   * Units are in text order for dir 1 and reversed for dir -1. Returns the index after it, or -1.
+   */
+  private phraseAt(units: number[], i: number, phrase: number[], dir: 1 | -1): number {
+    const n = phrase.length;
+    for (let j = 0; j < n; j++) {
+      while (units[i] === 0x2e) i++;
+      const want = dir > 0 ? phrase[j]! : phrase[n - 1 - j]!;
+      if (units[i] !== want) return -1;
+      i++;
+    }
+    const lastWord = this.isWordUnit(dir > 0 ? phrase[n - 1]! : phrase[0]!);
+    let k = i;
+    while (units[k] === 0x2e) k++;
+    if (lastWord && this.isWordUnit(units[k] ?? -1)) return -1;
+    return i;
+  }
+
+  private vetoed(p: number, start: number, end: number, doc: Doc): boolean {
+    const d = this.vetoData;
+    let at = this.pVeto[p]!;
+    const nb = d[at++]!;
+    if (nb) {
+      let max = 0;
+      for (let j = 0; j < nb; j++) max = Math.max(max, this.phrase(d[at + j]!).length);
+      const units = this.collect(end, 1, max * 2 + 6, doc).u;
+      const i0 = skipGap(units);
+      for (let j = 0; j < nb; j++) if (this.phraseAt(units, i0, this.phrase(d[at + j]!), 1) >= 0) return true;
+    }
+    at += nb;
+    const na = d[at++]!;
+    if (na) {
+      let max = 0;
+      for (let j = 0; j < na; j++) max = Math.max(max, this.phrase(d[at + j]!).length);
+      const units = this.collect(start, -1, max * 2 + 6, doc).u;
+      const i0 = skipGap(units);
+      for (let j = 0; j < na; j++) if (this.phraseAt(units, i0, this.phrase(d[at + j]!), -1) >= 0) return true;
+    }
+    return false;
+  }
+
+  /** Title right before a surname ("President Yoon"): its original text, or undefined. */
+  private titleBefore(start: number, doc: Doc): { text: string; at: number } | undefined {
+    const back = this.collect(start, -1, 48, doc);
+    if (back.u[0] !== 0x20) return undefined;
+    for (const t of this.titles) {
+      const i = this.phraseAt(back.u, 1, t.u, -1);
+      if (i < 0) continue;
+      const firstPos = back.pos[i - 1]!;
+      if (t.capFirst && !(this.infoOf(doc.code(firstPos)) & F_UPPER)) continue;
+      const endPos = back.far[0]!; // leftmost space of the gap
+      let text = '';
+      let sp = false;
+      for (let g = firstPos; g < endPos; g++) {
+        const c = doc.code(g);
+        const k = (this.infoOf(c) >>> CLASS_SHIFT) & 15;
+        if (k === K_SKIP) continue;
+        if (k === K_SPACE) {
+          if (!sp) text += ' ';
+          sp = true;
+          continue;
+        }
+        sp = false;
+        text += String.fromCharCode(c);
+      }
+      return { text, at: firstPos };
+    }
+    return undefined;
+  }
+
+  /**
+   * Context rules for a bare surname: followed directly by a capitalised word ("Kim Yo Jong") or
+   * preceded by one that does not start a sentence ("Spike Lee", "Central Park") -> another name.
+   */
+  private surnameInOtherName(start: number, end: number, doc: Doc): boolean {
+    const fwd = this.collect(end, 1, 3, doc);
+    if (fwd.u[0] === 0x20 && this.isWordUnit(fwd.u[1] ?? -1) && this.infoOf(doc.code(fwd.pos[1]!)) & F_UPPER) return true;
+    const back = this.collect(start, -1, 40, doc, this.bufB);
+    if (back.u[0] !== 0x20) return false;
+    let i = 1;
+    let word = '';
+    while (this.isWordUnit(back.u[i] ?? -1)) word = String.fromCharCode(back.u[i++]!) + word;
+    if (!word) return false;
+    const firstPos = back.pos[i - 1]!;
+    if (!(this.infoOf(doc.code(firstPos)) & F_UPPER)) return false;
+    if (back.u[i] === APOS && word === 's') return false; // "Korea's Yoon"
+    if (this.notNameWords.has(word)) return false;
+    while (back.u[i] === 0x20) i++;
+    const before = back.u[i] ?? -1;
+    // sentence start: nothing, or sentence punctuation / opening quote before the word
+    if (before === -1 || SENTENCE_PUNCT.has(before)) return false;
+    return true;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Resolution
+
+  private resolve(cand: number[], doc: Doc, seen: Map<number, Seen>, scanNo: number): Mention[] {
+    const nCand = cand.length / 3;
+    const full: number[] = [];
+    const sur: number[] = [];
+    for (let i = 0; i < nCand; i++) {
+      if ((this.pFlags[cand[i * 3 + 2]!]! & FL_TYPE) === T_SURNAME) sur.push(i);
+      else full.push(i);
+    }
+    const byStart = (a: number, b: number): number =>
+      cand[a * 3]! - cand[b * 3]! || cand[b * 3 + 1]! - cand[a * 3 + 1]! || cand[a * 3 + 2]! - cand[b * 3 + 2]!;
+    full.sort(byStart);
+    sur.sort(byStart);
+    // Phase A, per cluster of overlapping candidates: longest first, then leftmost.
+    // Same-span candidates form one group (alternatives; a block pattern in the group wins).
+    const gS: number[] = [];
+    const gE: number[] = [];
+    const gFirst: number[] = [];
+    const gLast: number[] = [];
+    for (let i = 0; i < full.length; ) {
+      const s = cand[full[i]! * 3]!;
+      const e = cand[full[i]! * 3 + 1]!;
+      let j = i + 1;
+      while (j < full.length && cand[full[j]! * 3] === s && cand[full[j]! * 3 + 1] === e) j++;
+      gS.push(s);
+      gE.push(e);
+      gFirst.push(i);
+      gLast.push(j);
+      i = j;
+    }
+    const accepted: number[] = []; // group indices, in start order
+    for (let g = 0; g < gS.length; ) {
+      let maxEnd = gE[g]!;
+      let h = g + 1;
+      while (h < gS.length && gS[h]! < maxEnd) {
+        if (gE[h]! > maxEnd) maxEnd = gE[h]!;
+        h++;
+      }
+      if (h === g + 1) accepted.push(g);
+      else {
+        const cl: number[] = [];
+        for (let x = g; x < h; x++) cl.push(x);
+        cl.sort((a, b) => gE[b]! - gS[b]! - (gE[a]! - gS[a]!) || gS[a]! - gS[b]!);
+        const ok: number[] = [];
+        for (const x of cl) {
+          let free = true;
+          for (const y of ok) if (gS[y]! < gE[x]! && gS[x]! < gE[y]!) free = false;
+          if (free) ok.push(x);
+        }
+        ok.sort((a, b) => gS[a]! - gS[b]!);
+        for (const x of ok) accepted.push(x);
+      }
+      g = h;
+    }
+    const accS: number[] = [];
+    const accE: number[] = [];
+    const accM: Array<Mention | null> = [];
+    for (const g of accepted) {
+      let block = false;
+      const ents: number[] = [];
+      let rulePat = -1;
+      for (let j = gFirst[g]!; j < gLast[g]!; j++) {
+        const p = cand[full[j]! * 3 + 2]!;
+        if ((this.pFlags[p]! & FL_TYPE) === T_BLOCK) block = true;
+        else if (!ents.includes(this.pEntity[p]!)) {
+          ents.push(this.pEntity[p]!);
+          if (rulePat < 0) rulePat = p;
+        }
+      }
+      accS.push(gS[g]!);
+      accE.push(gE[g]!);
+      if (block) accM.push(null);
+      else {
+        const m: Mention = { entity: ents[0]!, start: gS[g]!, end: gE[g]!, rule: ruleOf(this.pFlags[rulePat]!) };
+        if (ents.length > 1) m.alternatives = ents.slice(1);
+        accM.push(m);
+      }
+    }
+    // Phase B: document order; surnames against the full mentions seen so far.
+    const out: Mention[] = [];
+    let ai = 0;
+    let lastEnd = -1;
+    for (let i = 0; i < sur.length; ) {
+      const s = cand[sur[i]! * 3]!;
+      const e = cand[sur[i]! * 3 + 1]!;
+      let j = i;
+      const pats: number[] = [];
+      while (j < sur.length && cand[sur[j]! * 3] === s && cand[sur[j]! * 3 + 1] === e) pats.push(cand[sur[j++]! * 3 + 2]!);
+      i = j;
+      for (; ai < accS.length && accE[ai]! <= s; ai++) this.admit(accM[ai]!, out, seen, scanNo);
+      if (ai < accS.length && accS[ai]! < e) continue; // overlaps a full mention / block
+      if (s < lastEnd) continue;
+      const pick = this.pickSurname(pats, seen);
+      if (pick < 0) continue;
+      const title = this.titleBefore(s, doc);
+      if (!title && this.surnameInOtherName(s, e, doc)) continue;
+      const ent = this.pEntity[pick]!;
+      const rule: MatchRule = { kind: 'surname', policy: policyOf(this.pFlags[pick]!) };
+      const f = seen.get(ent);
+      if (f) {
+        rule.fullAt = f.at;
+        if (f.scan !== scanNo) rule.fullScan = f.scan;
+      }
+      if (title) rule.title = title.text;
+      out.push({ entity: ent, start: s, end: e, rule });
+      lastEnd = e;
+    }
+    for (; ai < accS.length; ai++) this.admit(accM[ai]!, out, seen, scanNo);
+    if (sur.length) out.sort((a, b) => a.start - b.start);
+    return out;
+  }
+
+  private admit(m: Mention | null, out: Mention[], seen: Map<number, Seen>, scanNo: number): void {
+    if (!m) return;
+    out.push(m);
+    if (!seen.has(m.entity)) seen.set(m.entity, { scan: scanNo, at: m.start });
+  }
+
+  /**
+   * Which entity a surname refers to: the one member of its surname group whose full name was
+   * seen; with none seen, the only member with policy `always`; otherwise nobody.
+   */
+  private pickSurname(pats: number[], seen: Map<number, Seen>): number {
+    const group = this.surnameGroups.get(this.pNode[pats[0]!]!) ?? [];
+    let seenEnt = -1;
+    for (let g = 0; g < group.length; g += 2) {
+      const ent = group[g]!;
+      if (!seen.has(ent) || ent === seenEnt) continue;
+      if (seenEnt >= 0) return -1; // two entities with this surname mentioned: ambiguous
+      seenEnt = ent;
+    }
+    let pick = -1;
+    if (seenEnt >= 0) {
+      for (const p of pats) if (this.pEntity[p] === seenEnt && policyOf(this.pFlags[p]!) !== 'never') pick = p;
+      return pick;
+    }
+    for (const p of pats) {
+      if (policyOf(this.pFlags[p]!) !== 'always') continue;
+      if (pick >= 0 && this.pEntity[pick] !== this.pEntity[p]) return -1;
+      pick = p;
+    }
+    return pick;
+  }
+}
+
+const SENTENCE_PUNCT = new Set([0x2e, 0x21, 0x3f, 0x3a, 0x3b, 0x22, 0x27, 0x28, 0x5b, 0x2d, 0x2014, 0x2026, 0x3002]);
+
+function skipGap(units: number[]): number {
+  let i = 0;
+  while (units[i] === 0x20) i++;
+  if (units[i] === 0x2c) {
+    i++;
+    while (units[i] === 0x20) i++;
+  }
+  return i;
+}
+
+
+function policyOf(flags: number): SurnamePolicy {
+  return POLICIES[(flags >>> FL_POLICY_SHIFT) & 3] ?? 'after-full';
+}
+
+function ruleOf(flags: number): MatchRule {
+  const t = flags & FL_TYPE;
+  if (t === T_ABBREVIATION) return { kind: 'abbreviation' };
+  if (t === T_NATIVE) return { kind: 'native' };
+  return { kind: 'alias' };
+}
+
+class Session implements MatchSession {
+  private seen = new Map<number, Seen>();
+  private n = 0;
+  constructor(private readonly m: Matcher) {}
+  get scanCount(): number {
+    return this.n;
+  }
+  scan(chunks: readonly string[], options?: ScanOptions): Mention[] {
+    return this.m.scanInternal(chunks, options, this.seen, this.n++);
+  }
+  hasSeen(entity: number): boolean {
+    return this.seen.has(entity);
+  }
+  reset(): void {
+    this.seen.clear();
+    this.n = 0;
+  }
+}
+
+export function loadMatcher(tables: MatcherTables): Matcher {
+  return new Matcher(tables);
+}
