@@ -26,7 +26,7 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Background on the people, countries, treaties and summits in the news you read. Works offline; nothing leaves your browser.',
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', 'activeTab'],
     host_permissions: [...NEWS_SITE_MATCHES, ...(loopback ? LOOPBACK_MATCHES : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: {

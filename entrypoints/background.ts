@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { cardBatch } from '@/lib/ext/card-store';
+import { watchCustomDataset } from '@/lib/ext/custom-dataset';
+import { cardBatch, currentOverlay, invalidateOverlay } from '@/lib/ext/dataset';
 import { loadChoices, loadHidden, loadSettings, saveSettings, setChoice, setHidden, settingsItem } from '@/lib/ext/settings';
 import { syncAddedSiteScripts } from '@/lib/ext/registration';
 import { TabSummaries } from '@/lib/ext/tab-summaries';
@@ -26,7 +27,9 @@ export default defineBackground(() => {
           if (tabId !== undefined && sender.frameId === 0) return summaries.set(tabId, msg.summary);
           return Promise.resolve();
         case 'page:cards':
-          return Promise.resolve(cardBatch(msg.ids));
+          return cardBatch(msg.ids);
+        case 'page:matcher':
+          return currentOverlay().then((o) => (o ? { tables: o.tables, kinds: o.kinds } : null));
         case 'page:load-ui':
           if (tabId === undefined) return Promise.resolve(false);
           return browser.scripting
@@ -46,7 +49,7 @@ export default defineBackground(() => {
     if (popup.success) {
       const msg = popup.data;
       if (msg.type === 'popup:summary') return summaries.get(msg.tabId);
-      if (msg.type === 'popup:cards') return Promise.resolve(cardBatch(msg.ids));
+      if (msg.type === 'popup:cards') return cardBatch(msg.ids);
     }
     return undefined;
   });
@@ -68,14 +71,15 @@ export default defineBackground(() => {
   const resync = () => void syncAddedSiteScripts().catch((e) => console.warn('Backstory: could not register content scripts', e));
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);
-  browser.permissions.onAdded?.addListener(resync);
+  browser.permissions.onAdded?.addListener((p) => void rememberGrantedSites(p.origins ?? []).then(resync));
   browser.permissions.onRemoved?.addListener(resync);
   settingsItem.watch(resync);
+  watchCustomDataset(() => invalidateOverlay());
   settings.watchBadge(summaries);
 });
 
 async function pageConfig(url: string): Promise<PageConfig> {
-  const [{ settings }, hidden, choices] = await Promise.all([loadSettings(), loadHidden(), loadChoices()]);
+  const [{ settings }, hidden, choices, overlay] = await Promise.all([loadSettings(), loadHidden(), loadChoices(), currentOverlay()]);
   const site = siteState(url, { ...settings, loopbackIsNews: __BACKSTORY_LOOPBACK__ });
   let host = '';
   try {
@@ -83,7 +87,24 @@ async function pageConfig(url: string): Promise<PageConfig> {
   } catch {
     /* restricted */
   }
-  return { site, enabled: settings.enabled, settings, hidden, choices: choices[host] ?? {} };
+  const config: PageConfig = { site, enabled: settings.enabled, settings, hidden, choices: choices[host] ?? {} };
+  if (overlay) config.overlay = overlay.version;
+  return config;
+}
+
+/**
+ * A host permission granted from the popup or options means "run on this site". Recording it
+ * here too covers Firefox, which may close the popup while its permission prompt is open.
+ */
+async function rememberGrantedSites(origins: readonly string[]): Promise<void> {
+  const hosts = origins.map((o) => /^https?:\/\/\*\.([^/*]+)\/\*$/.exec(o)?.[1]).filter((h): h is string => !!h);
+  const added = hosts.filter((h) => !siteOf(h, NEWS_SITES));
+  if (added.length === 0) return;
+  const { settings } = await loadSettings();
+  await saveSettings({
+    addedSites: [...new Set([...settings.addedSites, ...added])],
+    disabledSites: settings.disabledSites.filter((d) => !added.includes(d)),
+  });
 }
 
 /** "Turn off on this site": the built-in or added site the page belongs to, else its host. */

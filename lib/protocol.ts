@@ -42,6 +42,8 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page:summary'), summary: pageSummary }),
   /** Card data for the entities found on the page, in one batch. */
   z.object({ type: z.literal('page:cards'), ids: z.array(entityId).max(5000) }),
+  /** Matcher tables with the reader's imported entries (only when PageConfig.overlay is set). */
+  z.object({ type: z.literal('page:matcher') }),
   /** The card UI is needed: inject it into this frame (first hover only). */
   z.object({ type: z.literal('page:load-ui') }),
   /** Card actions, persisted by the background. */
@@ -61,6 +63,15 @@ export interface PageConfig {
   hidden: string[];
   /** Remembered picks for ambiguous mentions on this site: alias text → entity id. */
   choices: Record<string, string>;
+  /** Set when imported entries overlay the bundled dataset: fetch tables with `page:matcher`. */
+  overlay?: string;
+}
+
+/** Reply to `page:matcher`. */
+export interface OverlayTables {
+  tables: import('./match/types').MatcherTables;
+  /** Kind code per entity id (lib/dataset/kind-codes.ts). */
+  kinds: string;
 }
 
 /** popup → background */

@@ -81,10 +81,10 @@ export function Popup(p: PopupProps) {
         ) : null}
         <StateMessage state={s} onEnableSite={p.onEnableSite} onTurnOn={p.onTurnOn} onReload={p.onReload} onOpenOptions={p.onOpenOptions} />
         {s.kind === 'ok' && p.view ? (
-          <>
+          <div class="body">
             <EntityList groups={p.view.groups} onFocusEntity={p.onFocusEntity} />
             <Connections groups={p.view.connections} />
-          </>
+          </div>
         ) : null}
       </main>
       <footer class="controls">

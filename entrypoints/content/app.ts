@@ -12,7 +12,7 @@ import type { Mark } from '@/lib/page/marks';
 import { MarkLayer } from '@/lib/page/marks';
 import { PageScanner } from '@/lib/page/scanner';
 import type { CardData, CardHost, CardUI, ShowRequest } from '@/lib/page/ui-contract';
-import type { PageConfig, PageMessage, PageSummary, TabMessage } from '@/lib/protocol';
+import type { OverlayTables, PageConfig, PageMessage, PageSummary, TabMessage } from '@/lib/protocol';
 import type { Settings } from '@/lib/settings/schema';
 
 const HOST_TAG = 'backstory-ui';
@@ -24,6 +24,8 @@ function send<T>(msg: PageMessage): Promise<T> {
 /** One article page: gate → scan → marks → hover → cards. Restartable on SPA navigation. */
 export class PageApp {
   private matcher: Matcher | null = null;
+  private matcherVersion = '';
+  private kindCodes = ENTITY_KIND_CODES;
   private config: PageConfig | null = null;
   private scanner: PageScanner | null = null;
   private intent: HoverIntent | null = null;
@@ -72,17 +74,18 @@ export class PageApp {
     }
     const root = findArticleRoot(document) ?? document.body;
     this.date = extractArticleDate(document, location.href, root);
-    this.matcher ??= loadMatcher(MATCHER_TABLES);
-    this.ids = this.matcher.ids;
+    const matcher = await this.loadMatcherFor(cfg.overlay);
+    if (gen !== this.generation) return;
+    this.ids = matcher.ids;
     const hidden = new Set(cfg.hidden);
     const settings = cfg.settings;
     const ids = this.ids;
-    const matcher = this.matcher;
+    const kinds = this.kindCodes;
     this.scanner = new PageScanner({
       doc: document,
       root,
       session: () => matcher.session(),
-      kindOf: (e) => kindAt(ENTITY_KIND_CODES, e),
+      kindOf: (e) => kindAt(kinds, e),
       kinds: ['person', 'country', 'organization', 'place', 'treaty', 'summit'],
       isHidden: (e) => hidden.has(ids[e] ?? ''),
       choose: (text, candidates) => {
@@ -103,6 +106,21 @@ export class PageApp {
     this.listen();
     this.sendSummary();
     this.prefetchCards();
+  }
+
+  /** The bundled matcher, or one with the reader's imported entries when the background has them. */
+  private async loadMatcherFor(overlay: string | undefined): Promise<Matcher> {
+    if (this.matcher && this.matcherVersion === (overlay ?? '')) return this.matcher;
+    let tables = MATCHER_TABLES;
+    let kinds = ENTITY_KIND_CODES;
+    if (overlay) {
+      const o = await send<OverlayTables | null>({ type: 'page:matcher' }).catch(() => null);
+      if (o) [tables, kinds] = [o.tables, o.kinds];
+    }
+    this.matcher = loadMatcher(tables);
+    this.kindCodes = kinds;
+    this.matcherVersion = overlay ?? '';
+    return this.matcher;
   }
 
   /** SPA navigation or a settings change that needs a fresh scan. */
@@ -147,7 +165,7 @@ export class PageApp {
       .sort((a, b) => a.order - b.order)
       .map((s, order) => ({
         id: this.ids[s.entity] ?? '',
-        kind: kindAt(ENTITY_KIND_CODES, s.entity),
+        kind: kindAt(this.kindCodes, s.entity),
         name: '',
         count: s.count,
         order,
@@ -175,8 +193,11 @@ export class PageApp {
   }
 
   private cardData(): Promise<CardData> {
-    const ids = this.summary().entities.map((e) => e.id);
-    this.cards ??= send<CardData>({ type: 'page:cards', ids });
+    // Page entities plus the other candidates of ambiguous marks, so the chooser can name them.
+    const ids = new Set(this.summary().entities.map((e) => e.id));
+    for (const m of this.scanner?.layer.marks ?? []) for (const a of m.alternatives ?? []) ids.add(this.ids[a] ?? '');
+    ids.delete('');
+    this.cards ??= send<CardData>({ type: 'page:cards', ids: [...ids] });
     return this.cards;
   }
 
@@ -279,6 +300,7 @@ export class PageApp {
       a &&
       before.site === next.site &&
       before.enabled === next.enabled &&
+      before.overlay === next.overlay &&
       a.markMode === b.markMode &&
       JSON.stringify(a.kinds) === JSON.stringify(b.kinds) &&
       JSON.stringify(before.hidden) === JSON.stringify(next.hidden);

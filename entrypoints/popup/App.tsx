@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupProps } from '@/components/popup/Popup';
-import type { CardBatch } from '@/lib/ext/card-store';
+import type { CardBatch } from '@/lib/ext/dataset';
 import { sendToTab } from '@/lib/ext/messaging';
 import { matchesFor } from '@/lib/ext/registration';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/ext/settings';

@@ -4,7 +4,7 @@
  * content script itself (which may not be there at all).
  */
 import { browser } from 'wxt/browser';
-import type { CardBatch } from '@/lib/ext/card-store';
+import type { CardBatch } from '@/lib/ext/dataset';
 import { sendToBackground, sendToTab } from '@/lib/ext/messaging';
 import { matchesFor } from '@/lib/ext/registration';
 import { pageSummary, type PageSummary } from '@/lib/protocol';

@@ -36,6 +36,8 @@ const T_SURNAME = C.T_SURNAME;
 const RING = 1024;
 const RING_MASK = RING - 1;
 const DENSE_MARK = TABLE_SIZE;
+/** Budget of dense transition rows (each `stride` Int32 entries) per matcher. */
+const MAX_ROWS = 8192;
 
 export interface ScanOptions {
   /**
@@ -123,6 +125,29 @@ export class Matcher {
   private readonly notNameWords: ReadonlySet<string>;
   /** Surname node -> [entity, policyCode, ...] of every surname pattern ending there. */
   private readonly surnameGroups = new Map<number, number[]>();
+  // Dense transition rows (a DFA over a compact ASCII alphabet), built lazily per visited node.
+  /** Folded ASCII unit -> symbol (0 = appears in no label: transition to the root). */
+  private readonly sym = new Uint8Array(128);
+  /** Folded ASCII letter/digit -> symbol for "word mark, then this unit" (one step for both). */
+  private readonly symW = new Uint8Array(128);
+  private readonly symUnits: number[] = [];
+  private readonly symIdx: number[] = [];
+  private readonly symWUnits: number[] = [];
+  private readonly symWIdx: number[] = [];
+  private readonly symMark: number = 0;
+  private readonly stride: number = 1;
+  /** rowBase[v] = offset of node v's row in `rows`, or -1. */
+  private readonly rowBase: Int32Array;
+  private rows: Int32Array = new Int32Array(0);
+  private nRows = 0;
+  private readonly ring = new Int32Array(RING);
+  /**
+   * lowOk[v]: some pattern through v does not need an upper-case first letter. A word that starts
+   * in lower case (from the root) can only lead to matches through nodes with lowOk set.
+   */
+  private readonly lowOk: Uint8Array;
+  /** 1 if an exact pattern's first letter must be upper case, -1 lower case, 0 no check. */
+  private readonly pFirstCase: Int8Array;
 
   constructor(t: MatcherTables) {
     if (t.v !== TABLES_VERSION) throw new Error(`matcher tables version ${t.v}, expected ${TABLES_VERSION}`);
@@ -249,6 +274,51 @@ export class Matcher {
       (a, b) => b.u.length - a.u.length,
     );
     this.notNameWords = NOT_NAME_WORDS;
+    // First-letter case of exact patterns (a cheap pre-check of caseOk).
+    const pFirstCase = new Int8Array(np);
+    const lowOk = new Uint8Array(n);
+    for (let q = 0; q < np; q++) {
+      if (!(pFlags[q]! & FL_EXACT)) {
+        lowOk[pNode[q]!] = 1;
+        continue;
+      }
+      const up = pUpStart[q]! < pUpStart[q + 1]! && this.upList[pUpStart[q]!] === 0;
+      pFirstCase[q] = up ? 1 : -1;
+      if (!up) lowOk[pNode[q]!] = 1;
+    }
+    for (let v = n - 1; v >= 0; v--) {
+      for (let c = first[v]!, e = first[v + 1]!; c < e; c++) {
+        if (lowOk[c]) {
+          lowOk[v] = 1;
+          break;
+        }
+      }
+    }
+    this.pFirstCase = pFirstCase;
+    this.lowOk = lowOk;
+    // Alphabet of the dense rows: the folded ASCII units used in labels (+ word mark combinations).
+    const used = new Uint8Array(128);
+    for (let i = 1; i < n; i++) if (label[i]! < 128) used[label[i]!] = 1;
+    let ns = 1;
+    for (let u = 0; u < 128; u++) {
+      if (!used[u]) continue;
+      this.sym[u] = ns;
+      this.symUnits.push(u);
+      this.symIdx.push(ns++);
+    }
+    this.symMark = this.sym[MARK]!;
+    if (this.symMark) {
+      for (let u = 0; u < 128; u++) {
+        if (!used[u] || u === MARK) continue;
+        const k = (info[u]! >>> CLASS_SHIFT) & 15;
+        if (k !== K_LETTER && k !== K_DIGIT) continue;
+        this.symW[u] = ns;
+        this.symWUnits.push(u);
+        this.symWIdx.push(ns++);
+      }
+    }
+    this.stride = ns;
+    this.rowBase = new Int32Array(n).fill(-1);
   }
 
   private phrase(id: number): number[] {
@@ -344,6 +414,51 @@ export class Matcher {
   // -------------------------------------------------------------------------------------------
   // Scanning
 
+  /** Full transition (child or via failure links) from s on unit u. */
+  private delta(s: number, u: number): number {
+    for (;;) {
+      if (s === 0) return this.rootDense[u]!;
+      const t = this.child(s, u);
+      if (t > 0) return t;
+      if (this.rep[s]! === -2) this.resolveNode(s);
+      s = this.fail[s]!;
+    }
+  }
+
+  /** Build node s's dense row; returns its offset in `rows`, or -1 when the row budget is spent. */
+  private buildRow(s: number): number {
+    const stride = this.stride;
+    if (this.nRows >= MAX_ROWS) return -1;
+    let b = this.nRows * stride;
+    if (b + stride > this.rows.length) {
+      const grown = new Int32Array(Math.max(64 * stride, this.rows.length * 2));
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    const rows = this.rows;
+    this.nRows++;
+    const su = this.symUnits;
+    const si = this.symIdx;
+    for (let j = 0; j < su.length; j++) rows[b + si[j]!] = this.delta(s, su[j]!);
+    const m = this.symMark ? rows[b + this.symMark]! : 0;
+    const wu = this.symWUnits;
+    const wi = this.symWIdx;
+    for (let j = 0; j < wu.length; j++) rows[b + wi[j]!] = m === 0 ? 0 : this.delta(m, wu[j]!);
+    this.rowBase[s] = b;
+    return b;
+  }
+
+  /** Transition on a non-letter unit u (state may be 0). */
+  private step(state: number, u: number): number {
+    if (state === 0) return this.rootDense[u]!;
+    if (u < 128) {
+      let rb = this.rowBase[state]!;
+      if (rb < 0) rb = this.buildRow(state);
+      if (rb >= 0) return this.rows[rb + this.sym[u]!]!;
+    }
+    return this.delta(state, u);
+  }
+
   /** @internal */
   scanInternal(chunks: readonly string[], options: ScanOptions | undefined, seen: Map<number, Seen>, scanNo: number): Mention[] {
     const nc = chunks.length;
@@ -364,19 +479,21 @@ export class Matcher {
     const doc = new Doc(chunks, bases, breakAt);
     const cand: number[] = []; // triples start, end, pattern
     const info = this.info;
-    const rootDense = this.rootDense;
-    const markDense = this.markDense;
     const markNode = this.markNode;
-    const label = this.label;
-    const first = this.first;
-    const fail = this.fail;
     const rep = this.rep;
-    const ring = new Int32Array(RING);
+    const rowBase = this.rowBase;
+    const sym = this.sym;
+    const symW = this.symW;
+    const lowOk = this.lowOk;
+    let rows = this.rows;
+    const ring = this.ring;
     let cnt = 0;
     let state = 0;
     let prevWord = false;
     let run = 0;
     let lastSpace = true;
+    /** The current word started (from the root) with a lower-case ASCII letter. */
+    let lowWord = false;
     for (let ci = 0; ci < nc; ci++) {
       if (brk[ci]) {
         state = 0;
@@ -391,45 +508,61 @@ export class Matcher {
         const c = s.charCodeAt(i);
         const inf = c < TABLE_SIZE ? info[c]! : slowInfo(c, info);
         const k = (inf >>> CLASS_SHIFT) & 15;
-        let u: number;
+        let st: number;
         if (k === K_LETTER || k === K_DIGIT) {
+          const u = inf & 0xffff;
           if (prevWord) {
             run = k === K_LETTER ? run + 1 : 0;
             if (state === 0) continue;
+            let rb = -1;
+            if (u < 128) {
+              rb = rowBase[state]!;
+              if (rb < 0) {
+                rb = this.buildRow(state);
+                rows = this.rows;
+              }
+            }
+            st = rb >= 0 ? rows[rb + sym[u]!]! : this.delta(state, u);
+            if (lowWord && lowOk[st] === 0) st = 0;
           } else {
             prevWord = true;
             lastSpace = false;
             run = k === K_LETTER ? 1 : 0;
-            // word mark
-            if (state === 0) state = markNode;
-            else {
-              let st = state;
-              for (;;) {
-                if (st === 0) {
-                  st = markNode;
-                  break;
-                }
-                const t = st === markNode ? 0 : this.child(st, MARK);
-                if (t > 0) {
-                  st = t;
-                  break;
-                }
-                st = fail[st]!;
+            lowWord = state === 0 && c >= 0x61 && c <= 0x7a;
+            let rb = -1;
+            if (u < 128) {
+              rb = rowBase[state]!;
+              if (rb < 0) {
+                rb = this.buildRow(state);
+                rows = this.rows;
               }
-              state = st;
             }
-            if (state === 0) continue;
-            ring[cnt++ & RING_MASK] = base + i;
-            if (rep[state] === -2) this.resolveNode(state);
+            if (rb >= 0) {
+              // word mark and letter in one step (a non-zero result implies a non-zero mark state)
+              st = rows[rb + symW[u]!]!;
+              if (st === 0 || (lowWord && lowOk[st] === 0)) {
+                state = 0;
+                continue;
+              }
+              ring[cnt++ & RING_MASK] = base + i;
+            } else {
+              const m = state === 0 ? markNode : this.delta(state, MARK);
+              state = m;
+              if (m === 0) continue;
+              ring[cnt++ & RING_MASK] = base + i;
+              if (rep[m] === -2) this.resolveNode(m);
+              st = this.delta(m, u);
+              if (lowWord && lowOk[st] === 0) st = 0;
+            }
           }
-          u = inf & 0xffff;
         } else if (k === K_SPACE) {
           if (lastSpace) continue;
           lastSpace = true;
           prevWord = false;
           run = 0;
           if (state === 0) continue;
-          u = 0x20;
+          st = this.step(state, 0x20);
+          rows = this.rows;
         } else if (k === K_SKIP || k === K_MARK) {
           continue;
         } else if (k === K_PERIOD) {
@@ -440,51 +573,14 @@ export class Matcher {
           prevWord = false;
           run = 0;
           lastSpace = false;
-          u = 0x2e;
+          st = this.step(state, 0x2e);
+          rows = this.rows;
         } else {
           prevWord = false;
           run = 0;
           lastSpace = false;
-          u = inf & 0xffff;
-        }
-        // transition
-        let st = state;
-        for (;;) {
-          if (st === 0) {
-            st = rootDense[u]!;
-            break;
-          }
-          let t: number;
-          if (st === markNode && u < DENSE_MARK) t = markDense[u]!;
-          else {
-            let lo = first[st]!;
-            let hi = first[st + 1]!;
-            t = 0;
-            if (hi - lo <= 8) {
-              for (; lo < hi; lo++)
-                if (label[lo] === u) {
-                  t = lo;
-                  break;
-                }
-            } else {
-              hi--;
-              while (lo <= hi) {
-                const mid = (lo + hi) >>> 1;
-                const l = label[mid]!;
-                if (l === u) {
-                  t = mid;
-                  break;
-                }
-                if (l < u) lo = mid + 1;
-                else hi = mid - 1;
-              }
-            }
-          }
-          if (t > 0) {
-            st = t;
-            break;
-          }
-          st = fail[st]!;
+          st = this.step(state, inf & 0xffff);
+          rows = this.rows;
         }
         state = st;
         if (st !== 0) {

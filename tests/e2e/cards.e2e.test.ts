@@ -1,24 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markPoint, tabIdOf, waitForMarks } from '../../scripts/lib/demo';
-import { launchWithExtension } from '../../scripts/lib/browser';
-import { serveStatic } from '../../scripts/lib/server';
-import { stopEnv, watchErrors, type Env } from './harness';
+import { markPoint, openCard, tabIdOf, waitForMarks } from '../../scripts/lib/demo';
+import { startEnv, stopEnv, watchErrors, type Env } from './harness';
 
 const ARTICLE = 'camp-david-2023.html';
 const card = (page: Page) => page.locator('backstory-ui [role="dialog"]');
 
 let env: Env;
 beforeAll(async () => {
-  // BACKSTORY_EXTENSION_DIR runs these tests against another build (default .output/chrome-mv3).
-  const server = await serveStatic(['tests/fixtures/pages']);
-  const browser = await launchWithExtension({ extensionDir: process.env.BACKSTORY_EXTENSION_DIR || undefined });
-  env = {
-    browser,
-    server,
-    page: (name) => `${server.url}/${name}`,
-    ext: (path) => `chrome-extension://${browser.extensionId}/${path}`,
-  };
+  env = await startEnv();
 });
 afterAll(() => stopEnv(env));
 
@@ -31,24 +21,6 @@ async function open(): Promise<{ page: Page; errors: string[] }> {
   await page.goto(`${env.page(ARTICLE)}?tab=${++opened}`);
   await waitForMarks(page);
   return { page, errors };
-}
-
-/**
- * Hovers a mark like a reader: a quick approach, then a slow settle (the content script ignores a
- * pointer travelling at ≥ 0.5 px/ms). Resolves once the card is visible; false if none appeared.
- */
-async function openCard(page: Page, kind: string, text: string): Promise<boolean> {
-  const p = await markPoint(page, kind, text);
-  if (!p) return false;
-  await page.mouse.move(p.x - 40, p.y + 40);
-  for (let i = 0; i < 5; i++) {
-    await page.mouse.move(p.x - 4 + i, p.y);
-    await page.waitForTimeout(40);
-  }
-  return card(page)
-    .waitFor({ state: 'visible', timeout: 5_000 })
-    .then(() => true)
-    .catch(() => false);
 }
 
 /** Moves the pointer well away from any mark (the page's left margin). */

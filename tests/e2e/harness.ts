@@ -15,7 +15,8 @@ export interface Env {
 export async function startEnv(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Env> {
   // Preact's ESM builds serve the hydration fixture (no CDN: tests run offline).
   const server = await serveStatic(['tests/fixtures/pages', 'node_modules/preact/dist', 'node_modules/preact/hooks/dist']);
-  const browser = await launchWithExtension(opts);
+  // BACKSTORY_EXTENSION_DIR runs the suites against another build (default .output/chrome-mv3).
+  const browser = await launchWithExtension({ ...opts, extensionDir: process.env.BACKSTORY_EXTENSION_DIR || undefined });
   return {
     browser,
     server,

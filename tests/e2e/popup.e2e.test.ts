@@ -119,11 +119,12 @@ describe('popup for the Camp David article', () => {
   });
 
   it('saves a screenshot for the README', async () => {
-    const { popup } = await openPopup({ width: 420, height: 760 });
+    // The larger view: entities and their connections side by side.
+    const { popup } = await openPopup({ width: 1000, height: 860 });
     await waitForState(popup, 'ok');
     await expect.poll(() => popup.locator('.ctx').count()).toBeGreaterThan(0);
     await popup.evaluate(() => document.fonts.ready);
-    await popup.screenshot({ path: 'docs/popup.png', fullPage: true });
+    await popup.screenshot({ path: 'docs/popup.png' });
     await popup.close();
   });
 

@@ -129,9 +129,37 @@ async function openCard(page: Page, text: string): Promise<boolean> {
 const fired = (page: Page) => page.evaluate(() => (window as unknown as { __fired: string[] }).__fired);
 
 describe('pages never broken', () => {
+  // BUG (entrypoints/content/index.ts): WXT's ContentScriptContext announces every content script
+  // start with window.postMessage({ type: 'wxt:content-script-started', … }, '*'), which the
+  // page's own 'message' listeners receive (a page expecting strings, or JSON.parse(e.data),
+  // breaks). WXT 0.21 keeps it only for backwards compatibility; opt out with
+  // `noScriptStartedPostMessage: true` in defineContentScript (content and card.content).
+  it("posts nothing to the page's window 'message' listeners, even when a card opens", async () => {
+    const page = await ext.context.newPage();
+    const errors = watch(page);
+    await page.addInitScript(() => {
+      const got: unknown[] = [];
+      (window as unknown as { __allMessages: unknown[] }).__allMessages = got;
+      addEventListener('message', (e) => got.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)));
+    });
+    await page.goto(`${server.url}/trust-static.html`);
+    await hasMarks(page);
+    expect(await openCard(page, 'Joe Biden')).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __allMessages: unknown[] }).__allMessages)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('static article: DOM unchanged, handlers fire (click, link, hover, pointer, keys, form, selection), card opens', async () => {
     const { a, b } = await both('trust-static.html', async ({ page }, withExt) => {
-      if (withExt) expect(await openCard(page, 'Yoon Suk Yeol')).toBe(true);
+      if (withExt) {
+        expect(await openCard(page, 'Yoon Suk Yeol')).toBe(true);
+        // Leave the card (it sits over the text, as it should) and let it close before using the page.
+        await page.mouse.move(5, 880);
+        await page.waitForFunction(() => !document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.bs-card'), null, { timeout: 5000 }).catch(() => undefined);
+        await page.keyboard.press('Escape');
+      }
       await page.hover('#hover-target');
       await page.mouse.move(10, 10);
       await page.click('#like');
@@ -162,8 +190,10 @@ describe('pages never broken', () => {
     });
     expect(await a.page.evaluate(() => (window as unknown as { __clicks: number }).__clicks)).toBe(1);
     const texts = await markTexts(a.page);
-    expect(texts).toEqual(expect.arrayContaining(['Joe Biden', 'Yoon Suk Yeol', 'Fumio Kishida']));
-    // The list item removed by the app took its marks with it: every mark still covers live text.
+    expect(texts).toEqual(expect.arrayContaining(['Joe Biden', 'Yoon Suk Yeol', 'NATO', 'GSOMIA']));
+    // The app removed the only item naming Fumio Kishida: its mark went with it.
+    expect(texts).not.toContain('Fumio Kishida');
+    // Every remaining mark still covers live text.
     const stale = await a.page.evaluate(() => {
       let n = 0;
       CSS.highlights.forEach((h, k) => {
@@ -206,9 +236,11 @@ describe('pages never broken', () => {
         await f.locator('#frame-btn').click();
       }
       await page.frameLocator('#srcdoc').locator('#x').click();
-      await page.waitForFunction(() => (window as unknown as { __messages: string[] }).__messages.length === 3);
+      await page.waitForFunction(() => (window as unknown as { __messages: string[] }).__messages.filter((m) => m.includes('click')).length === 3);
     });
-    expect((await a.page.evaluate(() => (window as unknown as { __messages: string[] }).__messages)).sort()).toEqual(['frame-click:127.0.0.1', 'frame-click:localhost', 'srcdoc-click']);
+    const messages = (p: Page) => p.evaluate(() => (window as unknown as { __messages: string[] }).__messages.filter((m) => m !== '[object Object]').sort());
+    expect(await messages(a.page)).toEqual(['frame-click:127.0.0.1', 'frame-click:localhost', 'srcdoc-click']);
+    expect(await messages(a.page)).toEqual(await messages(b.page));
     expect(await markTexts(a.page)).toEqual(expect.arrayContaining(['Joe Biden', 'Yoon Suk Yeol']));
     for (const f of a.page.frames().slice(1)) {
       const fb = b.page.frames().find((x) => x.url() === f.url() && x.name() === f.name());
@@ -242,7 +274,8 @@ describe('pages never broken', () => {
       await page.waitForTimeout(700);
     });
     expect(await a.page.evaluate(() => (window as unknown as { __inputs: number }).__inputs)).toBeGreaterThan(10);
-    expect(await a.page.textContent('#editor')).toBe('Draft reply: Japan and South Korea  met Joe Biden and Fumio Kishida.');
+    expect(await a.page.textContent('#editor')).toContain('met Joe Biden and Fumio Kishida.');
+    expect(await a.page.textContent('#editor')).toBe(await b.page.textContent('#editor'));
     const inEditor = await a.page.evaluate(() => {
       let n = 0;
       CSS.highlights.forEach((h, k) => {
