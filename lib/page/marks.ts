@@ -48,6 +48,7 @@ export class MarkLayer {
   private readonly perEntity = new Map<number, number>();
   private readonly nodesOf = new WeakMap<Mark, Text[]>();
   private sheet: CSSStyleSheet | null = null;
+  private styleEl: HTMLStyleElement | null = null;
   readonly marks: Mark[] = [];
 
   constructor(
@@ -138,11 +139,27 @@ export class MarkLayer {
 
   setStyle(opts: StyleOptions): void {
     const css = highlightCss(this.kinds, opts);
-    if (!this.sheet) {
-      this.sheet = new CSSStyleSheet();
-      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
+    if (this.sheet) {
+      this.sheet.replaceSync(css);
+      return;
     }
-    this.sheet.replaceSync(css);
+    if (this.styleEl) {
+      this.styleEl.textContent = css;
+      return;
+    }
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+      this.sheet = sheet;
+    } catch {
+      // Firefox content scripts cannot hand their own stylesheet objects to the page (Xray
+      // wrappers); there, and only there, a <style> element carries the highlight colours.
+      this.styleEl = this.doc.createElement('style');
+      this.styleEl.setAttribute('data-backstory', '');
+      this.styleEl.textContent = css;
+      (this.doc.head ?? this.doc.documentElement).appendChild(this.styleEl);
+    }
   }
 
   clear(): void {
@@ -160,6 +177,8 @@ export class MarkLayer {
       this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
       this.sheet = null;
     }
+    this.styleEl?.remove();
+    this.styleEl = null;
   }
 }
 

@@ -2,28 +2,11 @@
  * Precision traps among country names (DATASET.md): the real dataset (data/) compiled into the
  * real matcher must tell the country from the US state, the basketball player, the bird, the river.
  */
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkSources } from '../../lib/dataset/check';
-import { compileMatcherInput } from '../../lib/dataset/compile';
-import { compileMatcher } from '../../lib/match/compile';
-import { loadMatcher, type Matcher } from '../../lib/match';
-import { loadSources } from '../../scripts/data/load';
+import { realFound as found, realIds as ids, realMatcher } from './real-matcher';
 
-let matcher: Matcher;
-
-beforeAll(() => {
-  const src = loadSources(join(import.meta.dirname, '..', '..', 'data'));
-  const checked = checkSources(src);
-  const input = compileMatcherInput(checked.entities, checked.blockers);
-  matcher = loadMatcher(compileMatcher(input));
-});
-
-/** Entity ids found in `text`, with the matched text: ["georgia:Georgia", ...]. */
-function found(text: string): string[] {
-  return matcher.scanText(text).map((m) => `${matcher.ids[m.entity]}:${text.slice(m.start, m.end)}`);
-}
-const ids = (text: string) => found(text).map((s) => s.split(':')[0]);
+// Compiling the whole dataset takes a few seconds (longer on a busy machine).
+beforeAll(() => void realMatcher(), 120_000);
 
 describe('Georgia: the country, not the US state', () => {
   it.each([
