@@ -6,10 +6,10 @@ import { kindAt } from '@/lib/dataset/kind-codes';
 import { loadMatcher, type Matcher } from '@/lib/match/matcher';
 import { findArticleRoot, looksLikeArticle } from '@/lib/page/article';
 import { extractArticleDate, type ArticleDate } from '@/lib/page/date';
-import { hitTest } from '@/lib/page/hit-test';
 import { HoverIntent } from '@/lib/page/hover-intent';
 import type { Mark } from '@/lib/page/marks';
 import { MarkLayer } from '@/lib/page/marks';
+import { watchPointer } from '@/lib/page/pointer';
 import { PageScanner } from '@/lib/page/scanner';
 import type { CardData, CardHost, CardUI, ShowRequest } from '@/lib/page/ui-contract';
 import type { OverlayTables, PageConfig, PageMessage, PageSummary, TabMessage } from '@/lib/protocol';
@@ -207,7 +207,6 @@ export class PageApp {
     this.listeners?.abort();
     const ac = new AbortController();
     this.listeners = ac;
-    const opts = { passive: true, signal: ac.signal } as const;
     this.intent = new HoverIntent({
       dwellMs: () => this.config?.settings.dwellMs ?? 300,
       hideMs: () => this.config?.settings.hideMs ?? 300,
@@ -215,54 +214,17 @@ export class PageApp {
       onShow: (hit, x) => void this.show({ mark: hit.mark, rect: hit.rect, pointerX: x, focus: false }),
       onHide: () => this.ui?.hide(),
     });
-    let frame = 0;
-    let last: PointerEvent | null = null;
-    document.addEventListener(
-      'pointermove',
-      (e) => {
-        if (e.pointerType === 'touch') return;
-        last = e;
-        if (frame) return;
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          if (!last || !this.scanner) return;
-          if (this.host && last.composedPath().includes(this.host)) return;
-          const hit = hitTest(document, last.clientX, last.clientY, (n) => this.scanner!.layer.marksAt(n));
-          this.intent?.move(last.clientX, last.clientY, hit);
-        });
-      },
-      opts,
-    );
-    document.documentElement.addEventListener('pointerleave', () => this.intent?.leave(), opts);
-    // Clicking outside closes an unpinned card; a tap on a mark opens it instead of following a link.
-    let touchDown = false;
-    document.addEventListener(
-      'pointerdown',
-      (e) => {
-        touchDown = e.pointerType === 'touch' || e.pointerType === 'pen';
-        if (!this.ui?.isOpen() || this.ui.isPinned()) return;
-        if (this.host && e.composedPath().includes(this.host)) return;
-        if (touchDown) return;
-        this.ui.hide();
-        this.intent?.hidden();
-      },
-      { capture: true, passive: true, signal: ac.signal },
-    );
-    document.addEventListener(
-      'click',
-      (e) => {
-        if (!touchDown || !this.scanner) return;
-        const hit = hitTest(document, e.clientX, e.clientY, (n) => this.scanner!.layer.marksAt(n));
-        if (!hit) {
-          if (this.ui?.isOpen() && !this.ui.isPinned() && !(this.host && e.composedPath().includes(this.host))) this.ui.hide();
-          return;
-        }
-        e.preventDefault();
-        e.stopPropagation();
-        void this.show({ mark: hit.mark, rect: hit.rect, pointerX: e.clientX, focus: false, touch: true });
-      },
-      { capture: true, signal: ac.signal },
-    );
+    const scanner = this.scanner;
+    if (!scanner) return;
+    watchPointer({
+      doc: document,
+      signal: ac.signal,
+      marksAt: (n) => scanner.layer.marksAt(n),
+      intent: this.intent,
+      isOurs: (e) => !!this.host && e.composedPath().includes(this.host),
+      card: () => this.ui,
+      onTap: (hit, x) => void this.show({ mark: hit.mark, rect: hit.rect, pointerX: x, focus: false, touch: true }),
+    });
   }
 
   private readonly onMessage = (raw: unknown): Promise<unknown> | undefined => {
