@@ -74,7 +74,7 @@ export function hotSpots(frames: HotFrame[], extDir: string, top = 15): Array<{ 
     const where = pos?.source ? `${pos.source.replace(/^.*?\/(?=(?:lib|entrypoints|generated|components|node_modules)\/)/, '')}:${pos.line}` : `${new URL(f.url).pathname}:${f.line + 1}:${f.column}`;
     const fn = pos?.name ?? f.functionName;
     const key = `${where} ${fn} ${f.native ?? ''}`;
-    const a = agg.get(key) ?? { where, fn: f.functionName !== '(anonymous)' ? f.functionName : fn, ...(f.native ? { native: f.native } : {}), ms: 0 };
+    const a = agg.get(key) ?? { where, fn, ...(f.native ? { native: f.native } : {}), ms: 0 };
     a.ms += f.wallMs;
     agg.set(key, a);
   }
