@@ -47,6 +47,8 @@ export interface EntityStats {
 const SLICE_MS = 8;
 const DEFAULT_MAX_MARKS = 1500;
 const DEFAULT_MAX_CHARS = 2_000_000;
+/** Characters matched per synchronous call (a few ms of work), cut at block boundaries. */
+const GROUP_CHARS = 20_000;
 
 export class PageScanner {
   readonly layer: MarkLayer;
@@ -89,8 +91,29 @@ export class PageScanner {
     measure('backstory:scan', t0);
   }
 
+  /**
+   * Matches the text in groups of whole blocks (about GROUP_CHARS each), yielding to the page
+   * between groups when our slice is used up, so a huge article never makes one long task. The
+   * session carries document-order state (full names seen) from one group to the next.
+   */
   private async matchAndMark(text: CollectedText): Promise<void> {
     if (this.destroyed || text.nodes.length === 0) return;
+    let changed = false;
+    let sliceStart = performance.now();
+    for (const group of blockGroups(text, GROUP_CHARS)) {
+      if (this.destroyed) return;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+      changed = (await this.markGroup(group)) || changed;
+      sliceStart = performance.now();
+    }
+    this.passes++;
+    if (changed || this.passes === 1) this.o.onChange();
+  }
+
+  private async markGroup(text: CollectedText): Promise<boolean> {
     const breaks: number[] = [];
     for (let i = 1; i < text.breaks.length; i++) if (text.breaks[i]) breaks.push(i);
     const mentions = this.session.scan(text.chunks, { breaks });
@@ -99,7 +122,7 @@ export class PageScanner {
     let sliceStart = performance.now();
     let changed = false;
     for (const found of mentions) {
-      if (this.destroyed) return;
+      if (this.destroyed) return changed;
       const m = this.resolveChoice(found, text.chunks, starts);
       const kind = this.o.kindOf(m.entity);
       if (this.o.isHidden(m.entity) || !this.o.kindEnabled(kind)) continue;
@@ -129,8 +152,7 @@ export class PageScanner {
         sliceStart = performance.now();
       }
     }
-    this.passes++;
-    if (changed || this.passes === 1) this.o.onChange();
+    return changed;
   }
 
   /** Applies the reader's remembered pick to an ambiguous mention; the others stay alternatives. */
@@ -257,6 +279,33 @@ export class PageScanner {
     this.layer.destroy();
     this.stats.clear();
   }
+}
+
+/**
+ * Consecutive runs of chunks of about `size` characters, cut only where a block boundary lies
+ * (a mention never spans one); a single block longer than 4× size is cut between text nodes.
+ */
+export function* blockGroups(text: CollectedText, size: number): Generator<CollectedText> {
+  let from = 0;
+  let chars = 0;
+  const n = text.chunks.length;
+  for (let i = 0; i < n; i++) {
+    const len = text.chunks[i]!.length;
+    if (i > from && ((chars >= size && text.breaks[i]) || chars >= size * 4)) {
+      yield slice(text, from, i, chars);
+      from = i;
+      chars = 0;
+    }
+    chars += len;
+  }
+  if (from < n) yield slice(text, from, n, chars);
+}
+
+function slice(t: CollectedText, from: number, to: number, chars: number): CollectedText {
+  if (from === 0 && to === t.chunks.length) return t;
+  const breaks = t.breaks.slice(from, to);
+  breaks[0] = true;
+  return { nodes: t.nodes.slice(from, to), chunks: t.chunks.slice(from, to), breaks, chars };
 }
 
 function offsets(chunks: readonly string[]): Int32Array {

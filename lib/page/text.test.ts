@@ -61,3 +61,16 @@ describe('text collection', () => {
     expect(collectText(r, { maxChars: 6 }).chunks).toEqual(['aaaa', 'bbbb']);
   });
 });
+
+describe('block groups for sliced matching', () => {
+  it('cuts only at block boundaries once a group is full, and covers every chunk once', async () => {
+    const { blockGroups } = await import('./scanner');
+    const r = root('<p>aaaa <b>bb</b> cc</p><p>dddd</p><p>eeee</p><p>ff</p>');
+    const t = collectText(r);
+    const groups = [...blockGroups(t, 6)];
+    expect(groups.map((g) => g.chunks.join(''))).toEqual(['aaaa bb cc', 'ddddeeee', 'ff']);
+    expect(groups.every((g) => g.breaks[0])).toBe(true);
+    expect(groups.flatMap((g) => g.nodes)).toEqual(t.nodes);
+    expect([...blockGroups(t, 1000)]).toHaveLength(1);
+  });
+});
