@@ -8,6 +8,8 @@ import { createCardUI } from './ui';
 
 export default defineContentScript({
   registration: 'runtime',
+  // WXT would otherwise announce the script to the page with window.postMessage; we post nothing.
+  noScriptStartedPostMessage: true,
   main() {
     globalThis.__backstoryUI = createCardUI;
   },

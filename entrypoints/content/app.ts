@@ -313,6 +313,7 @@ export class PageApp {
     const ui = await this.ensureUI();
     if (!ui || !this.scanner) return;
     await this.cardData().catch(() => undefined);
+    this.ensureShadow(); // a page may have removed our host since the last card
     ui.show(req);
     this.intent?.shown(req.mark);
   }

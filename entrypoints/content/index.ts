@@ -8,6 +8,8 @@ import { PageApp } from './app';
 export default defineContentScript({
   matches: NEWS_SITE_MATCHES,
   runAt: 'document_idle',
+  // WXT would otherwise announce the script to the page with window.postMessage; we post nothing.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     if (window.top !== window && !document.querySelector('article')) return;
     const app = new PageApp(ctx);

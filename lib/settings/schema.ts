@@ -124,7 +124,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     reset.push(...r.notes);
     out[key] = r.ok ? r.value : structuredClone(DEFAULT_SETTINGS[key]);
   }
-  if (obj) for (const key of Object.keys(obj)) if (!(key in settingsShape)) reset.push(`${key} (unknown, dropped)`);
+  if (obj) for (const key of Object.keys(obj)) if (!Object.hasOwn(settingsShape, key)) reset.push(`${key} (unknown, dropped)`);
   return { settings: out as Settings, reset };
 }
 
@@ -144,7 +144,7 @@ export function parseSettingsPatch(raw: unknown, prefix = 'settings'): SettingsP
   const patch: Record<string, unknown> = {};
   if (!isRecord(raw)) return { patch, problems: [{ path: prefix, message: 'expected an object of settings' }] };
   for (const [key, value] of Object.entries(raw)) {
-    if (!(key in settingsShape)) {
+    if (!Object.hasOwn(settingsShape, key)) {
       problems.push({ path: `${prefix}.${key}`, message: 'unknown setting, ignored' });
       continue;
     }

@@ -104,8 +104,28 @@ async function startTrace(page: Page): Promise<CDPSession> {
   return cdp;
 }
 
-/** Worst per-task time spent in extension scripts (ms), and how many tasks had any. */
-async function stopTrace(cdp: CDPSession): Promise<{ worst: number; tasks: number; worstTask: number }> {
+interface TraceResult {
+  /** Worst share of ours in one task, excluding the content script's initial evaluation (ms). */
+  worst: number;
+  worstTask: number;
+  /** The task that evaluated content.js (compile + top-level run), ms. */
+  startup: number;
+  /**
+   * Longest task of any kind on the page's main thread after that evaluation (ms), page layout
+   * included: reported, not asserted (the page's own first layout of 5 MB can land here).
+   */
+  anyAfterStart: number;
+  /**
+   * Longest microtask checkpoint after that evaluation (ms). Our code resumes after each
+   * `await` as a microtask, which the trace shows without a script URL; these fixture pages run
+   * no promises of their own, so every such checkpoint is ours.
+   */
+  microtasks: number;
+  tasks: number;
+}
+
+/** Per-task time spent in extension scripts (ms): start-up evaluation apart from everything after. */
+async function stopTrace(cdp: CDPSession): Promise<TraceResult> {
   const done = new Promise<{ stream?: string }>((ok) => cdp.once('Tracing.tracingComplete', (e) => ok(e)));
   await cdp.send('Tracing.end');
   const { stream } = await done;
@@ -121,6 +141,9 @@ async function stopTrace(cdp: CDPSession): Promise<{ worst: number; tasks: numbe
   const calls = events.filter((e) => e.ph === 'X' && e.dur && /chrome-extension:\/\//.test(e.args?.data?.url ?? e.args?.data?.scriptName ?? '') && /FunctionCall|EvaluateScript|v8\.run|V8\.Execute|TimerFire|FireAnimationFrame|EventDispatch|RunMicrotasks/.test(e.name));
   let worst = 0;
   let worstTask = 0;
+  let startup = 0;
+  let startEnd = Infinity;
+  let mainTid = -1;
   let n = 0;
   for (const t of tasks) {
     const inside = calls.filter((c) => c.pid === t.pid && c.tid === t.tid && c.ts >= t.ts && c.ts + c.dur! <= t.ts + t.dur! + 1);
@@ -136,13 +159,42 @@ async function stopTrace(cdp: CDPSession): Promise<{ worst: number; tasks: numbe
         end = c.ts + c.dur!;
       }
     }
-    if (ours > worst) [worst, worstTask] = [ours, t.dur!];
+    if (inside.some((c) => c.name === 'EvaluateScript' && /content-scripts\/content\.js/.test(c.args?.data?.url ?? ''))) {
+      startup = Math.max(startup, ours);
+      startEnd = t.ts + t.dur!;
+      mainTid = t.tid;
+    }
+    else if (ours > worst) [worst, worstTask] = [ours, t.dur!];
   }
-  return { worst: worst / 1000, tasks: n, worstTask: worstTask / 1000 };
+  const afterTasks = events.filter((t) => t.ph === 'X' && t.dur && t.tid === mainTid && t.ts >= startEnd && (t.name === 'RunTask' || t.name === 'BlinkScheduler_PerformMicrotaskCheckpoint'));
+  const after = afterTasks.filter((t) => t.name === 'RunTask').map((t) => t.dur!);
+  const micro = afterTasks.filter((t) => t.name === 'BlinkScheduler_PerformMicrotaskCheckpoint').map((t) => t.dur!);
+  return { worst: worst / 1000, tasks: n, worstTask: worstTask / 1000, startup: startup / 1000, anyAfterStart: Math.max(0, ...after) / 1000, microtasks: Math.max(0, ...micro) / 1000 };
 }
 
 const stoppedLog = (o: Opened) => o.warnings.filter((w) => w.includes('Backstory stopped on this page'));
-const ourErrors = (o: Opened) => o.errors.filter((e) => /chrome-extension:\/\/|Backstory/.test(e));
+
+describe('start-up cost', () => {
+  // FINDING (entrypoints/content → content-scripts/content.js): on every matching page the first
+  // task of ours is the evaluation of content.js itself — in this trace ~65 ms compile plus
+  // ~140 ms running top-level module code (v8.run, world "Backstory") before any scanning; the
+  // matcher load and the scan come later in their own tasks. A 176 kB bundle whose top level
+  // builds data structures eagerly (matcher tables, schemas) costs one long task per page load.
+  it('evaluating the content script on an ordinary article is one task under 50 ms', async () => {
+    let cdp: CDPSession | undefined;
+    const o = await open('camp-david-2023.html', async (p) => {
+      cdp = await startTrace(p);
+    });
+    await until(o.page, () => performance.getEntriesByName('backstory:scan').length > 0);
+    await o.page.waitForTimeout(300);
+    const t = await stopTrace(cdp!);
+    console.info(`demo article: start-up evaluation ${t.startup.toFixed(1)} ms; worst other share ${t.worst.toFixed(1)} ms`);
+    expect(t.startup).toBeGreaterThan(0); // the trace saw it
+    expect(t.worst).toBeLessThanOrEqual(50);
+    expect(t.startup).toBeLessThanOrEqual(50);
+    await o.page.close();
+  }, 60_000);
+});
 
 describe('hostile pages', () => {
   it('a page that wipes, hijacks and clears CSS.highlights: ours come back on the next pass, the page\'s own highlight is never touched', async () => {
@@ -169,6 +221,11 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  // BUG (entrypoints/content/app.ts + entrypoints/card.content/ui.tsx): app.ts says "Pages that
+  // remove our host get it back", but ensureShadow() — the only code that re-appends the host —
+  // runs once, when createCardUI() calls host.shadowRoot() at UI creation; ui.show() never asks
+  // again. Once the page removes <backstory-ui>, every later card renders into a detached shadow
+  // root and is never seen. Fix: call host.shadowRoot() (or app.ensureShadow()) on every show().
   it('a page that removes our host: marks stay, no errors, and the card comes back once the page lets it', async () => {
     const o = await open('hostile-remove-host.html');
     const { page } = o;
@@ -228,8 +285,16 @@ describe('hostile pages', () => {
       await page.waitForTimeout(80);
       await page.mouse.move(box!.x + (i % 2), box!.y);
     }
-    await until(page, () => !!document.querySelector('backstory-ui'), 5000);
-    await page.click('#btn');
+    // (document.querySelector is one of the page's traps: use something it left alone.)
+    await until(page, () => document.getElementsByTagName('backstory-ui').length === 1, 5000);
+    // A real click on the page's button (Playwright's actionability checks rely on APIs the page trapped).
+    await page.mouse.move(5, 880);
+    await page.waitForTimeout(800);
+    const btn = await page.evaluate(() => {
+      const b = document.getElementById('btn')!.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await page.mouse.click(btn.x, btn.y);
     expect(await page.evaluate(() => (window as unknown as { __clicks: number }).__clicks)).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __trapHits: string[] }).__trapHits)).toEqual([]);
     expect(o.errors).toEqual([]);
@@ -237,10 +302,16 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  // FINDING (lib/page/scanner.ts, PageScanner.scanAll → matchAndMark): the walk is sliced, but
+  // the whole collected text (up to maxChars = 2,000,000) then goes through ONE synchronous
+  // `this.session.scan(text.chunks, { breaks })` call, resumed as a microtask after the last
+  // yield: a ~1.3 s task on the 5 MB page (trace: BlinkScheduler_PerformMicrotaskCheckpoint
+  // right after content.js is evaluated). Fix: scan in batches (say ≤ 50,000 chars, cut at a
+  // block break — the session keeps its surname state across calls) and yield between them.
   for (const [name, what, expectText] of [
     ['hostile-many-nodes.html', '100,000 text nodes', 'Fumio Kishida'],
     ['hostile-huge-text.html', '5 MB of text', 'Yoon Suk Yeol'],
-    ['hostile-deep.html', 'nesting depth 5,000', 'Fumio Kishida'],
+    ['hostile-deep.html', 'nesting depth 5,000 (not rendered: Chromium itself crashes on it)', 'Fumio Kishida'],
   ] as const) {
     it(`${what}: marks, no task of ours over 50 ms, no errors`, async () => {
       let cdp: CDPSession | undefined;
@@ -253,11 +324,13 @@ describe('hostile pages', () => {
       await page.waitForTimeout(500);
       const t = await stopTrace(cdp!);
       const scanMs = await page.evaluate(() => performance.getEntriesByName('backstory:scan')[0]!.duration);
-      console.info(`${what}: first scan ${scanMs.toFixed(0)} ms wall; ${t.tasks} tasks ran our code; worst share of one task ${t.worst.toFixed(1)} ms (task ${t.worstTask.toFixed(1)} ms)`);
+      console.info(`${what}: first scan ${scanMs.toFixed(0)} ms wall; ${t.tasks} tasks ran our code; start-up evaluation ${t.startup.toFixed(1)} ms; worst other share of one task ${t.worst.toFixed(1)} ms (task ${t.worstTask.toFixed(1)} ms); longest microtask checkpoint (ours) ${t.microtasks.toFixed(1)} ms; longest task of any kind after start-up (page layout included) ${t.anyAfterStart.toFixed(1)} ms`);
       expect(await texts(page)).toContain(expectText);
       expect(t.tasks).toBeGreaterThan(0); // the trace did see our code
-      expect(t.worst).toBeLessThanOrEqual(50);
       expect(o.errors).toEqual([]);
+      expect(stoppedLog(o)).toEqual([]);
+      expect(t.worst).toBeLessThanOrEqual(50);
+      expect(t.microtasks).toBeLessThanOrEqual(50);
       expect(stoppedLog(o)).toEqual([]);
       await page.close();
     }, 120_000);
@@ -277,11 +350,12 @@ describe('hostile pages', () => {
     const late = (await page.evaluate(() => (window as unknown as { __late: number }).__late)) - late0;
     const ticks = await page.evaluate(() => (window as unknown as { __ticks: number }).__ticks);
     const t = await stopTrace(cdp!);
-    console.info(`10 ms mutations: ${passes} passes of ours in 6 s, page timer late ${late}× over ${ticks} ticks; worst share of one task ${t.worst.toFixed(1)} ms`);
+    console.info(`10 ms mutations: ${passes} passes of ours in 6 s, page timer late ${late}× over ${ticks} ticks; start-up ${t.startup.toFixed(1)} ms; worst other share of one task ${t.worst.toFixed(1)} ms; longest microtask checkpoint ${t.microtasks.toFixed(1)} ms`);
     // ~600 mutation bursts in 6 s; the debounce (≤ 1 s max wait) and the back-off keep us to a handful of passes.
     expect(passes).toBeGreaterThan(0);
     expect(passes).toBeLessThanOrEqual(12);
     expect(t.worst).toBeLessThanOrEqual(50);
+    expect(t.microtasks).toBeLessThanOrEqual(50);
     // Every mark still covers the text it was made for (stale ticker marks are pruned).
     const stale = await page.evaluate(() => {
       let n = 0;
