@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { watchCustomDataset } from '@/lib/ext/custom-dataset';
-import { cardBatch, currentOverlay, invalidateOverlay } from '@/lib/ext/dataset';
+import { cardBatch, invalidateOverlay } from '@/lib/ext/dataset';
+import { MatchService } from '@/lib/ext/match-service';
 import { loadChoices, loadHidden, loadSettings, saveSettings, setChoice, setHidden, settingsItem } from '@/lib/ext/settings';
 import { syncAddedSiteScripts } from '@/lib/ext/registration';
 import { TabSummaries } from '@/lib/ext/tab-summaries';
@@ -14,6 +15,7 @@ z.config({ jitless: true });
 /** Service worker: per-tab summaries and badge, card data, settings-driven registration, commands. */
 export default defineBackground(() => {
   const summaries = new TabSummaries();
+  const matching = new MatchService();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const page = pageMessage.safeParse(raw);
@@ -28,8 +30,9 @@ export default defineBackground(() => {
           return Promise.resolve();
         case 'page:cards':
           return cardBatch(msg.ids);
-        case 'page:matcher':
-          return currentOverlay().then((o) => (o ? { tables: o.tables, kinds: o.kinds } : null));
+        case 'page:match':
+          if (tabId === undefined) return Promise.resolve({ mentions: [], refs: {} });
+          return matching.match(`${tabId}:${sender.frameId ?? 0}:${msg.doc}`, msg.chunks, msg.breaks);
         case 'page:load-ui':
           if (tabId === undefined) return Promise.resolve(false);
           return browser.scripting
@@ -54,9 +57,15 @@ export default defineBackground(() => {
     return undefined;
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void summaries.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void summaries.delete(tabId);
+    matching.forgetTab(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.status === 'loading' && info.url) void summaries.delete(tabId);
+    if (info.status === 'loading' && info.url) {
+      void summaries.delete(tabId);
+      matching.forgetTab(tabId);
+    }
   });
 
   browser.commands.onCommand.addListener(async (command) => {
@@ -79,7 +88,7 @@ export default defineBackground(() => {
 });
 
 async function pageConfig(url: string): Promise<PageConfig> {
-  const [{ settings }, hidden, choices, overlay] = await Promise.all([loadSettings(), loadHidden(), loadChoices(), currentOverlay()]);
+  const [{ settings }, hidden, choices] = await Promise.all([loadSettings(), loadHidden(), loadChoices()]);
   const site = siteState(url, { ...settings, loopbackIsNews: __BACKSTORY_LOOPBACK__ });
   let host = '';
   try {
@@ -87,9 +96,7 @@ async function pageConfig(url: string): Promise<PageConfig> {
   } catch {
     /* restricted */
   }
-  const config: PageConfig = { site, enabled: settings.enabled, settings, hidden, choices: choices[host] ?? {} };
-  if (overlay) config.overlay = overlay.version;
-  return config;
+  return { site, enabled: settings.enabled, settings, hidden, choices: choices[host] ?? {} };
 }
 
 /**

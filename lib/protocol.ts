@@ -42,8 +42,17 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page:summary'), summary: pageSummary }),
   /** Card data for the entities found on the page, in one batch. */
   z.object({ type: z.literal('page:cards'), ids: z.array(entityId).max(5000) }),
-  /** Matcher tables with the reader's imported entries (only when PageConfig.overlay is set). */
-  z.object({ type: z.literal('page:matcher') }),
+  /**
+   * Match a piece of the article's text (in document order) in the service worker, where the
+   * matcher stays loaded and compiled across pages; `doc` names this page's document session
+   * (surnames are resolved against full names seen earlier in the same document).
+   */
+  z.object({
+    type: z.literal('page:match'),
+    doc: z.string().regex(/^[a-z0-9]{8,40}$/),
+    chunks: z.array(z.string().max(200_000)).max(20_000),
+    breaks: z.array(z.number().int().nonnegative()).max(20_000),
+  }),
   /** The card UI is needed: inject it into this frame (first hover only). */
   z.object({ type: z.literal('page:load-ui') }),
   /** Card actions, persisted by the background. */
@@ -63,15 +72,12 @@ export interface PageConfig {
   hidden: string[];
   /** Remembered picks for ambiguous mentions on this site: alias text → entity id. */
   choices: Record<string, string>;
-  /** Set when imported entries overlay the bundled dataset: fetch tables with `page:matcher`. */
-  overlay?: string;
 }
 
-/** Reply to `page:matcher`. */
-export interface OverlayTables {
-  tables: import('./match/types').MatcherTables;
-  /** Kind code per entity id (lib/dataset/kind-codes.ts). */
-  kinds: string;
+/** Reply to `page:match`: mentions (entity indices) and the id and kind of every index they use. */
+export interface MatchReply {
+  mentions: import('./match/types').Mention[];
+  refs: Record<number, { id: string; kind: string }>;
 }
 
 /** popup → background */

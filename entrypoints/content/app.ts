@@ -1,9 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { MATCHER_TABLES } from '@/generated/matcher';
-import { ENTITY_KIND_CODES } from '@/generated/kinds';
-import { kindAt } from '@/lib/dataset/kind-codes';
-import { loadMatcher, type Matcher } from '@/lib/match/matcher';
+import type { Mention } from '@/lib/match/types';
 import { findArticleRoot, looksLikeArticle } from '@/lib/page/article';
 import { extractArticleDate, type ArticleDate } from '@/lib/page/date';
 import { HoverIntent } from '@/lib/page/hover-intent';
@@ -12,7 +9,7 @@ import { MarkLayer } from '@/lib/page/marks';
 import { watchPointer } from '@/lib/page/pointer';
 import { PageScanner } from '@/lib/page/scanner';
 import type { CardData, CardHost, CardUI, ShowRequest } from '@/lib/page/ui-contract';
-import type { OverlayTables, PageConfig, PageMessage, PageSummary, TabMessage } from '@/lib/protocol';
+import type { MatchReply, PageConfig, PageMessage, PageSummary, TabMessage } from '@/lib/protocol';
 import type { Settings } from '@/lib/settings/schema';
 
 const HOST_TAG = 'backstory-ui';
@@ -23,9 +20,6 @@ function send<T>(msg: PageMessage): Promise<T> {
 
 /** One article page: gate → scan → marks → hover → cards. Restartable on SPA navigation. */
 export class PageApp {
-  private matcher: Matcher | null = null;
-  private matcherVersion = '';
-  private kindCodes = ENTITY_KIND_CODES;
   private config: PageConfig | null = null;
   private scanner: PageScanner | null = null;
   private intent: HoverIntent | null = null;
@@ -40,7 +34,10 @@ export class PageApp {
   private generation = 0;
   private state: PageSummary['state'] = 'scanning';
   private reason = '';
-  private ids: string[] = [];
+  /** Ids and kinds of the entity indices the background's matcher has reported on this page. */
+  private readonly idByIndex = new Map<number, string>();
+  private readonly kindByIndex = new Map<number, string>();
+  private readonly indexById = new Map<string, number>();
 
   constructor(private readonly ctx: ContentScriptContext) {
     browser.runtime.onMessage.addListener(this.onMessage);
@@ -74,24 +71,19 @@ export class PageApp {
     }
     const root = findArticleRoot(document) ?? document.body;
     this.date = extractArticleDate(document, location.href, root);
-    const matcher = await this.loadMatcherFor(cfg.overlay);
-    if (gen !== this.generation) return;
-    this.ids = matcher.ids;
     const hidden = new Set(cfg.hidden);
     const settings = cfg.settings;
-    const ids = this.ids;
-    const kinds = this.kindCodes;
     this.scanner = new PageScanner({
       doc: document,
       root,
-      session: () => matcher.session(),
-      kindOf: (e) => kindAt(kinds, e),
+      session: () => this.remoteSession(),
+      kindOf: (e) => this.kindByIndex.get(e) ?? 'organization',
       kinds: ['person', 'country', 'organization', 'place', 'treaty', 'summit'],
-      isHidden: (e) => hidden.has(ids[e] ?? ''),
+      isHidden: (e) => hidden.has(this.idOf(e)),
       choose: (text, candidates) => {
         const picked = cfg.choices[text];
-        const i = picked ? ids.indexOf(picked) : -1;
-        return i >= 0 && candidates.includes(i) ? i : undefined;
+        const i = picked ? this.indexById.get(picked) : undefined;
+        return i !== undefined && candidates.includes(i) ? i : undefined;
       },
       kindEnabled: (k) => settings.kinds[k as keyof Settings['kinds']] !== false,
       markMode: settings.markMode,
@@ -108,19 +100,25 @@ export class PageApp {
     this.prefetchCards();
   }
 
-  /** The bundled matcher, or one with the reader's imported entries when the background has them. */
-  private async loadMatcherFor(overlay: string | undefined): Promise<Matcher> {
-    if (this.matcher && this.matcherVersion === (overlay ?? '')) return this.matcher;
-    let tables = MATCHER_TABLES;
-    let kinds = ENTITY_KIND_CODES;
-    if (overlay) {
-      const o = await send<OverlayTables | null>({ type: 'page:matcher' }).catch(() => null);
-      if (o) [tables, kinds] = [o.tables, o.kinds];
-    }
-    this.matcher = loadMatcher(tables);
-    this.kindCodes = kinds;
-    this.matcherVersion = overlay ?? '';
-    return this.matcher;
+  /** A document session of the background's matcher (a fresh one per scan of this page). */
+  private remoteSession(): { scan(chunks: readonly string[], o?: { breaks?: number[] }): Promise<Mention[]> } {
+    const doc = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(36).padStart(2, '0')).join('');
+    return {
+      scan: async (chunks, o) => {
+        const reply = await send<MatchReply>({ type: 'page:match', doc, chunks: [...chunks], breaks: o?.breaks ?? [] }).catch(() => null);
+        if (!reply) return [];
+        for (const [k, v] of Object.entries(reply.refs)) {
+          this.idByIndex.set(+k, v.id);
+          this.kindByIndex.set(+k, v.kind);
+          this.indexById.set(v.id, +k);
+        }
+        return reply.mentions;
+      },
+    };
+  }
+
+  private idOf(entity: number): string {
+    return this.idByIndex.get(entity) ?? '';
   }
 
   /** SPA navigation or a settings change that needs a fresh scan. */
@@ -164,8 +162,8 @@ export class PageApp {
     const entities = [...(this.scanner?.entityStats.values() ?? [])]
       .sort((a, b) => a.order - b.order)
       .map((s, order) => ({
-        id: this.ids[s.entity] ?? '',
-        kind: kindAt(this.kindCodes, s.entity),
+        id: this.idOf(s.entity),
+        kind: this.kindByIndex.get(s.entity) ?? 'organization',
         name: '',
         count: s.count,
         order,
@@ -195,7 +193,7 @@ export class PageApp {
   private cardData(): Promise<CardData> {
     // Page entities plus the other candidates of ambiguous marks, so the chooser can name them.
     const ids = new Set(this.summary().entities.map((e) => e.id));
-    for (const m of this.scanner?.layer.marks ?? []) for (const a of m.alternatives ?? []) ids.add(this.ids[a] ?? '');
+    for (const m of this.scanner?.layer.marks ?? []) for (const a of m.alternatives ?? []) ids.add(this.idOf(a));
     ids.delete('');
     this.cards ??= send<CardData>({ type: 'page:cards', ids: [...ids] });
     return this.cards;
@@ -262,7 +260,6 @@ export class PageApp {
       a &&
       before.site === next.site &&
       before.enabled === next.enabled &&
-      before.overlay === next.overlay &&
       a.markMode === b.markMode &&
       JSON.stringify(a.kinds) === JSON.stringify(b.kinds) &&
       JSON.stringify(before.hidden) === JSON.stringify(next.hidden);
@@ -292,7 +289,7 @@ export class PageApp {
 
   private focusEntity(id: string): boolean {
     const marks = this.orderedMarks();
-    const mark = marks.find((m) => this.ids[m.entity] === id);
+    const mark = marks.find((m) => this.idOf(m.entity) === id);
     if (!mark) return false;
     this.focusedIndex = marks.indexOf(mark);
     void this.openMark(mark, true);
@@ -349,7 +346,7 @@ export class PageApp {
         return article();
       },
       settings: () => this.config!.settings,
-      entityId: (e) => this.ids[e] ?? '',
+      entityId: (e) => this.idOf(e),
       pageEntityIds: () => this.summary().entities.map((e) => e.id),
       cardData: () => this.cardData(),
       pointerInCard: (inside) => this.intent?.pointerInCard(inside),
@@ -362,8 +359,8 @@ export class PageApp {
   }
 
   private hideEntity(id: string): void {
-    const idx = this.ids.indexOf(id);
-    if (idx >= 0) this.scanner?.hideEntity(idx);
+    const idx = this.indexById.get(id);
+    if (idx !== undefined) this.scanner?.hideEntity(idx);
     this.ui?.hide();
     void send({ type: 'page:hide-entity', id }).catch(() => undefined);
   }

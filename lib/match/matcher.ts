@@ -34,10 +34,13 @@ const T_NATIVE = C.T_NATIVE;
 const T_SURNAME = C.T_SURNAME;
 
 const RING = 1024;
+const NO_BREAKS = new Int32Array(0);
 const RING_MASK = RING - 1;
 const DENSE_MARK = TABLE_SIZE;
 /** Budget of dense transition rows (each `stride` Int32 entries) per matcher. */
 const MAX_ROWS = 8192;
+/** A node gets its dense row on this visit (rarely visited nodes use the label search). */
+const ROW_AFTER = 8;
 
 export interface ScanOptions {
   /**
@@ -67,10 +70,13 @@ interface Seen {
 class Doc {
   readonly total: number;
   private ci = 0;
+  private bi = 0;
   constructor(
     readonly chunks: readonly string[],
     readonly bases: Int32Array,
-    readonly breakAt: Set<number> | null,
+    /** Sorted positions g (0 < g < total) with a hard break between g-1 and g. */
+    readonly breakPos: Int32Array,
+    readonly nBreaks: number,
   ) {
     this.total = bases[chunks.length]!;
   }
@@ -85,7 +91,16 @@ class Doc {
   }
   /** A hard break lies between g-1 and g (or g is the start/end of the scanned text). */
   isBreak(g: number): boolean {
-    return g <= 0 || g >= this.total || (this.breakAt !== null && this.breakAt.has(g));
+    if (g <= 0 || g >= this.total) return true;
+    const n = this.nBreaks;
+    if (n === 0) return false;
+    const bp = this.breakPos;
+    // cursor: bp[bi-1] < g <= bp[bi] (bi may be n)
+    let bi = this.bi;
+    while (bi < n && bp[bi]! < g) bi++;
+    while (bi > 0 && bp[bi - 1]! >= g) bi--;
+    this.bi = bi;
+    return bi < n && bp[bi] === g;
   }
 }
 
@@ -136,10 +151,11 @@ export class Matcher {
   private readonly symWIdx: number[] = [];
   private readonly symMark: number = 0;
   private readonly stride: number = 1;
-  /** rowBase[v] = offset of node v's row in `rows`, or -1. */
+  /** rowBase[v] = offset of node v's row in `rows`, or 0 (row slot 0 is never used). */
   private readonly rowBase: Int32Array;
+  private readonly rowVisits: Uint8Array;
   private rows: Int32Array = new Int32Array(0);
-  private nRows = 0;
+  private nRows = 1;
   private readonly ring = new Int32Array(RING);
   /**
    * lowOk[v]: some pattern through v does not need an upper-case first letter. A word that starts
@@ -148,6 +164,15 @@ export class Matcher {
   private readonly lowOk: Uint8Array;
   /** 1 if an exact pattern's first letter must be upper case, -1 lower case, 0 no check. */
   private readonly pFirstCase: Int8Array;
+  private readonly pCaseSig: Int32Array;
+  /** Folded-ASCII word start from the root: the node after (MARK, letter); 0 when hopeless. */
+  private readonly start0 = new Int32Array(128);
+  /** ASCII letters (K_LETTER). */
+  private readonly alpha = new Uint8Array(128);
+  /** ASCII white space (K_SPACE). */
+  private readonly spaceA = new Uint8Array(128);
+  private readonly caseMemo: Int32Array;
+  private memoStamp = 0;
 
   constructor(t: MatcherTables) {
     if (t.v !== TABLES_VERSION) throw new Error(`matcher tables version ${t.v}, expected ${TABLES_VERSION}`);
@@ -157,7 +182,12 @@ export class Matcher {
     const labels = t.labels;
     const n = labels.length + 1;
     const label = new Uint16Array(n);
-    for (let i = 1; i < n; i++) label[i] = labels.charCodeAt(i - 1);
+    const used = new Uint8Array(128);
+    for (let i = 1; i < n; i++) {
+      const l = labels.charCodeAt(i - 1);
+      label[i] = l;
+      if (l < 128) used[l] = 1;
+    }
     // first[v] = first child of v; children are numbered consecutively from 1 (breadth first).
     const first = new Int32Array(n + 1);
     const ds = t.deg;
@@ -200,14 +230,15 @@ export class Matcher {
     const outCount = new Uint16Array(n + 1);
     const or = new NumReader(t.outs);
     let np = 0;
-    const terminals: number[] = [];
+    const terminals = new Int32Array((t.outs.length >> 1) + 1);
+    let nTerm = 0;
     for (let v = 0; !or.done; ) {
       v += or.next();
       const k = or.next();
       outFirst[v] = np;
       outCount[v] = k;
       np += k;
-      terminals.push(v);
+      terminals[nTerm++] = v;
     }
     this.outFirst = outFirst;
     this.outCount = outCount;
@@ -218,12 +249,14 @@ export class Matcher {
     const pEndsWord = new Uint8Array(np);
     const pUpStart = new Int32Array(np + 1);
     const pVeto = new Int32Array(np).fill(-1);
-    const ups: number[] = [];
+    const ups = new Uint16Array(t.pats.length);
+    let nUps = 0;
     const pr = new NumReader(t.pats);
     const vr = new NumReader(t.vetoes);
     const vetoData: number[] = [];
     let p = 0;
-    for (const v of terminals) {
+    for (let ti = 0; ti < nTerm; ti++) {
+      const v = terminals[ti]!;
       const k = (this.infoOf(label[v]!) >>> CLASS_SHIFT) & 15;
       const endsWord = k === K_LETTER || k === K_DIGIT ? 1 : 0;
       for (const pe = p + outCount[v]!; p < pe; p++) {
@@ -233,13 +266,13 @@ export class Matcher {
         pLen[p] = pr.next();
         pNode[p] = v;
         pEndsWord[p] = endsWord;
-        pUpStart[p] = ups.length;
+        pUpStart[p] = nUps;
         if (flags & FL_EXACT) {
           const cnt = pr.next();
           let acc = 0;
           for (let i = 0; i < cnt; i++) {
             acc += pr.next();
-            ups.push(acc);
+            ups[nUps++] = acc;
           }
         }
         if (flags & FL_VETO) {
@@ -258,14 +291,14 @@ export class Matcher {
         }
       }
     }
-    pUpStart[np] = ups.length;
+    pUpStart[np] = nUps;
     this.pFlags = pFlags;
     this.pEntity = pEntity;
     this.pLen = pLen;
     this.pNode = pNode;
     this.pEndsWord = pEndsWord;
     this.pUpStart = pUpStart;
-    this.upList = Uint16Array.from(ups);
+    this.upList = ups.slice(0, nUps);
     this.pVeto = pVeto;
     this.vetoData = vetoData;
     this.phraseText = t.phrases.length ? t.phrases.split('\n') : [];
@@ -286,19 +319,29 @@ export class Matcher {
       pFirstCase[q] = up ? 1 : -1;
       if (!up) lowOk[pNode[q]!] = 1;
     }
-    for (let v = n - 1; v >= 0; v--) {
-      for (let c = first[v]!, e = first[v + 1]!; c < e; c++) {
-        if (lowOk[c]) {
-          lowOk[v] = 1;
+    propagateUp(lowOk, first, n);
+    this.pFirstCase = pFirstCase;
+    // Case signatures: within a node, patterns with identical upper-case positions share an id.
+    const pCaseSig = new Int32Array(np);
+    for (let q = 0; q < np; q++) {
+      pCaseSig[q] = q;
+      const v = pNode[q]!;
+      const a0 = pUpStart[q]!;
+      const a1 = pUpStart[q + 1]!;
+      for (let o = outFirst[v]!; o < q; o++) {
+        if (pCaseSig[o] !== o || pUpStart[o + 1]! - pUpStart[o]! !== a1 - a0) continue;
+        let same = true;
+        for (let j = 0; j < a1 - a0 && same; j++) same = this.upList[a0 + j] === this.upList[pUpStart[o]! + j];
+        if (same) {
+          pCaseSig[q] = o;
           break;
         }
       }
     }
-    this.pFirstCase = pFirstCase;
+    this.pCaseSig = pCaseSig;
+    this.caseMemo = new Int32Array(np);
     this.lowOk = lowOk;
     // Alphabet of the dense rows: the folded ASCII units used in labels (+ word mark combinations).
-    const used = new Uint8Array(128);
-    for (let i = 1; i < n; i++) if (label[i]! < 128) used[label[i]!] = 1;
     let ns = 1;
     for (let u = 0; u < 128; u++) {
       if (!used[u]) continue;
@@ -318,7 +361,17 @@ export class Matcher {
       }
     }
     this.stride = ns;
-    this.rowBase = new Int32Array(n).fill(-1);
+    for (let c = 0; c < 128; c++) {
+      const k = (info[c]! >>> CLASS_SHIFT) & 15;
+      if (k === K_LETTER) this.alpha[c] = 1;
+      if (k === K_SPACE) this.spaceA[c] = 1;
+      if ((k !== K_LETTER && k !== K_DIGIT) || markNode === 0) continue;
+      const u = info[c]! & 0xffff;
+      const t = this.child(markNode, u);
+      this.start0[c] = c >= 0x61 && c <= 0x7a && !lowOk[t] ? 0 : t;
+    }
+    this.rowBase = new Int32Array(n);
+    this.rowVisits = new Uint8Array(n);
   }
 
   private phrase(id: number): number[] {
@@ -425,11 +478,15 @@ export class Matcher {
     }
   }
 
-  /** Build node s's dense row; returns its offset in `rows`, or -1 when the row budget is spent. */
+  /** Build node s's dense row; returns its offset in `rows`, or 0 (not yet / budget spent). */
   private buildRow(s: number): number {
     const stride = this.stride;
-    if (this.nRows >= MAX_ROWS) return -1;
-    let b = this.nRows * stride;
+    if (this.rowVisits[s]! < ROW_AFTER) {
+      this.rowVisits[s] = this.rowVisits[s]! + 1;
+      return 0;
+    }
+    if (this.nRows >= MAX_ROWS) return 0;
+    const b = this.nRows * stride;
     if (b + stride > this.rows.length) {
       const grown = new Int32Array(Math.max(64 * stride, this.rows.length * 2));
       grown.set(this.rows);
@@ -453,8 +510,8 @@ export class Matcher {
     if (state === 0) return this.rootDense[u]!;
     if (u < 128) {
       let rb = this.rowBase[state]!;
-      if (rb < 0) rb = this.buildRow(state);
-      if (rb >= 0) return this.rows[rb + this.sym[u]!]!;
+      if (rb === 0) rb = this.buildRow(state);
+      if (rb > 0) return this.rows[rb + this.sym[u]!]!;
     }
     return this.delta(state, u);
   }
@@ -465,18 +522,23 @@ export class Matcher {
     const bases = new Int32Array(nc + 1);
     for (let i = 0; i < nc; i++) bases[i + 1] = bases[i]! + chunks[i]!.length;
     const brk = new Uint8Array(nc + 1);
-    let breakAt: Set<number> | null = null;
-    if (options?.breaks) {
-      breakAt = new Set();
-      for (let j = 0; j < options.breaks.length; j++) {
-        const b = options.breaks[j]!;
-        if (b > 0 && b < nc) {
-          brk[b] = 1;
-          breakAt.add(bases[b]!);
-        }
+    let nBreaks = 0;
+    let breakPos = NO_BREAKS;
+    const optBreaks = options?.breaks;
+    if (optBreaks && optBreaks.length) {
+      for (let j = 0; j < optBreaks.length; j++) {
+        const b = optBreaks[j]!;
+        if (b > 0 && b < nc) brk[b] = 1;
+      }
+      breakPos = new Int32Array(optBreaks.length);
+      let last = -1;
+      for (let b = 1; b < nc; b++) {
+        if (!brk[b]) continue;
+        const g = bases[b]!;
+        if (g !== last) breakPos[nBreaks++] = last = g;
       }
     }
-    const doc = new Doc(chunks, bases, breakAt);
+    const doc = new Doc(chunks, bases, breakPos, nBreaks);
     const cand: number[] = []; // triples start, end, pattern
     const info = this.info;
     const markNode = this.markNode;
@@ -485,6 +547,11 @@ export class Matcher {
     const sym = this.sym;
     const symW = this.symW;
     const lowOk = this.lowOk;
+    const start0 = this.start0;
+    const mark0 = markNode > 0 ? this.first[markNode]! : 0;
+    const mark1 = markNode > 0 ? this.first[markNode + 1]! : 0;
+    const alpha = this.alpha;
+    const spaceA = this.spaceA;
     let rows = this.rows;
     const ring = this.ring;
     let cnt = 0;
@@ -513,49 +580,88 @@ export class Matcher {
           const u = inf & 0xffff;
           if (prevWord) {
             run = k === K_LETTER ? run + 1 : 0;
-            if (state === 0) continue;
-            let rb = -1;
+            if (state === 0) {
+              // rest of the word: ASCII letters leave the state at the root
+              while (i + 1 < len) {
+                const d = s.charCodeAt(i + 1);
+                if (d >= 128 || alpha[d] === 0) break;
+                i++;
+                run++;
+              }
+              continue;
+            }
+            let rb = 0;
             if (u < 128) {
               rb = rowBase[state]!;
-              if (rb < 0) {
+              if (rb === 0) {
                 rb = this.buildRow(state);
                 rows = this.rows;
               }
             }
-            st = rb >= 0 ? rows[rb + sym[u]!]! : this.delta(state, u);
+            st = rb > 0 ? rows[rb + sym[u]!]! : this.delta(state, u);
             if (lowWord && lowOk[st] === 0) st = 0;
           } else {
             prevWord = true;
             lastSpace = false;
             run = k === K_LETTER ? 1 : 0;
-            lowWord = state === 0 && c >= 0x61 && c <= 0x7a;
-            let rb = -1;
-            if (u < 128) {
-              rb = rowBase[state]!;
-              if (rb < 0) {
-                rb = this.buildRow(state);
-                rows = this.rows;
-              }
-            }
-            if (rb >= 0) {
-              // word mark and letter in one step (a non-zero result implies a non-zero mark state)
-              st = rows[rb + symW[u]!]!;
-              if (st === 0 || (lowWord && lowOk[st] === 0)) {
-                state = 0;
+            if (state === 0 && c < 128) {
+              // word start from the root: one table lookup (lower-case starts pre-filtered by lowOk)
+              st = start0[c]!;
+              if (st === 0) {
+                while (i + 1 < len) {
+                  const d = s.charCodeAt(i + 1);
+                  if (d >= 128 || alpha[d] === 0) break;
+                  i++;
+                  run++;
+                }
                 continue;
               }
+              lowWord = c >= 0x61;
               ring[cnt++ & RING_MASK] = base + i;
             } else {
-              const m = state === 0 ? markNode : this.delta(state, MARK);
-              state = m;
-              if (m === 0) continue;
-              ring[cnt++ & RING_MASK] = base + i;
-              if (rep[m] === -2) this.resolveNode(m);
-              st = this.delta(m, u);
-              if (lowWord && lowOk[st] === 0) st = 0;
+              let rb = 0;
+              if (u < 128) {
+                rb = rowBase[state]!;
+                if (rb === 0) {
+                  rb = this.buildRow(state);
+                  rows = this.rows;
+                }
+              }
+              if (rb > 0) {
+                // word mark and letter in one step (a non-zero result implies a non-zero mark state)
+                st = rows[rb + symW[u]!]!;
+              } else {
+                const m = state === 0 ? markNode : this.delta(state, MARK);
+                if (m === 0) {
+                  state = 0;
+                  continue;
+                }
+                ring[cnt++ & RING_MASK] = base + i;
+                if (rep[m] === -2) this.resolveNode(m);
+                st = this.delta(m, u);
+              }
+              // A node right below the mark node starts at this word: the lower-case filter applies.
+              lowWord = c >= 0x61 && c <= 0x7a && st >= mark0 && st < mark1;
+              if (st === 0 || (lowWord && lowOk[st] === 0)) {
+                state = 0;
+                while (i + 1 < len) {
+                  const d = s.charCodeAt(i + 1);
+                  if (d >= 128 || alpha[d] === 0) break;
+                  i++;
+                  run++;
+                }
+                continue;
+              }
+              if (rb > 0) ring[cnt++ & RING_MASK] = base + i;
             }
           }
         } else if (k === K_SPACE) {
+          // the rest of an ASCII white-space run collapses into this one
+          while (i + 1 < len) {
+            const d = s.charCodeAt(i + 1);
+            if (d >= 128 || spaceA[d] === 0) break;
+            i++;
+          }
           if (lastSpace) continue;
           lastSpace = true;
           prevWord = false;
@@ -598,22 +704,56 @@ export class Matcher {
   private report(r0: number, end: number, ring: Int32Array, cnt: number, run: number, doc: Doc, cand: number[]): void {
     let boundary = -2; // -2 unknown, -1 no boundary, else the (possibly extended) end
     let plainEnd = -2;
-    for (let r = r0; r >= 0; r = this.rep[this.fail[r]!]!) {
-      const pEnd = this.outFirst[r]! + this.outCount[r]!;
-      for (let p = this.outFirst[r]!; p < pEnd; p++) {
-        const start = ring[(cnt - this.pLen[p]!) & RING_MASK]!;
-        const flags = this.pFlags[p]!;
-        if (flags & FL_EXACT && !this.caseOk(p, start, end, doc)) continue;
-        let e: number;
-        if (this.pEndsWord[p]) {
-          if (boundary === -2) boundary = this.endBoundary(end, run, doc);
-          if (boundary < 0) continue;
-          e = boundary;
-        } else {
-          if (plainEnd === -2) plainEnd = this.extendMarks(end, doc);
-          e = plainEnd;
+    const rep = this.rep;
+    const fail = this.fail;
+    const pFlags = this.pFlags;
+    const pFirstCase = this.pFirstCase;
+    const pCaseSig = this.pCaseSig;
+    const caseMemo = this.caseMemo;
+    for (let r = r0; r >= 0; r = rep[fail[r]!]!) {
+      const p0 = this.outFirst[r]!;
+      const pEnd = p0 + this.outCount[r]!;
+      // All patterns of a node have the same length, hence the same start and end.
+      const start = ring[(cnt - this.pLen[p0]!) & RING_MASK]!;
+      let e: number;
+      if (this.pEndsWord[p0]) {
+        if (boundary === -2) boundary = this.endBoundary(end, run, doc);
+        if (boundary < 0) continue;
+        e = boundary;
+      } else {
+        if (plainEnd === -2) plainEnd = this.extendMarks(end, doc);
+        e = plainEnd;
+      }
+      let firstInf = -1;
+      let caps = -1;
+      let stamp = ++this.memoStamp;
+      if (stamp > 0x3fffffff) {
+        caseMemo.fill(0);
+        this.memoStamp = stamp = 1;
+      }
+      for (let p = p0; p < pEnd; p++) {
+        const flags = pFlags[p]!;
+        if (flags & FL_EXACT) {
+          const fc = pFirstCase[p]!;
+          if (fc !== 0) {
+            if (firstInf < 0) firstInf = this.infoOf(doc.code(start));
+            if (((firstInf >>> CLASS_SHIFT) & 15) === K_LETTER && ((firstInf & F_UPPER) !== 0) !== fc > 0) continue;
+          }
+          // patterns with the same case signature share the verdict
+          const sig = pCaseSig[p]!;
+          const mm = caseMemo[sig]!;
+          if (mm >>> 1 === stamp) {
+            if (!(mm & 1)) continue;
+          } else {
+            const ok = this.caseOk(p, start, end, doc);
+            caseMemo[sig] = (stamp << 1) | (ok ? 1 : 0);
+            if (!ok) continue;
+          }
         }
-        if (flags & FL_ALLCAPS && this.capsNeighbour(start, e, doc)) continue;
+        if (flags & FL_ALLCAPS) {
+          if (caps < 0) caps = this.capsNeighbour(start, e, doc) ? 1 : 0;
+          if (caps) continue;
+        }
         if (flags & FL_VETO && this.vetoed(p, start, e, doc)) continue;
         cand.push(start, e, p);
       }
@@ -1011,6 +1151,19 @@ export class Matcher {
       pick = p;
     }
     return pick;
+  }
+}
+
+/** flag[v] |= flag[c] for every child c (children are numbered after their parent). */
+function propagateUp(flag: Uint8Array, first: Int32Array, n: number): void {
+  for (let v = n - 1; v >= 0; v--) {
+    const e = first[v + 1]!;
+    for (let c = first[v]!; c < e; c++) {
+      if (flag[c] !== 0) {
+        flag[v] = 1;
+        break;
+      }
+    }
   }
 }
 

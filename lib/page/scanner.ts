@@ -8,8 +8,11 @@ import { MarkLayer, type Mark, type StyleOptions } from './marks';
 import { isInSkippedRegion, TextWalker, type CollectedText } from './text';
 
 export interface MatchSession {
-  /** `breaks`: chunk indices i such that a block boundary lies between chunk i-1 and chunk i. */
-  scan(chunks: readonly string[], options?: { breaks?: ArrayLike<number> }): Mention[];
+  /**
+   * `breaks`: chunk indices i such that a block boundary lies between chunk i-1 and chunk i.
+   * The content script's session asks the background (asynchronously); tests pass the matcher.
+   */
+  scan(chunks: readonly string[], options?: { breaks?: number[] }): Mention[] | Promise<Mention[]>;
 }
 
 export interface ScannerOptions {
@@ -116,7 +119,8 @@ export class PageScanner {
   private async markGroup(text: CollectedText): Promise<boolean> {
     const breaks: number[] = [];
     for (let i = 1; i < text.breaks.length; i++) if (text.breaks[i]) breaks.push(i);
-    const mentions = this.session.scan(text.chunks, { breaks });
+    const mentions = await this.session.scan(text.chunks, { breaks });
+    if (this.destroyed) return false;
     const starts = offsets(text.chunks);
     const max = this.o.maxMarks ?? DEFAULT_MAX_MARKS;
     let sliceStart = performance.now();
