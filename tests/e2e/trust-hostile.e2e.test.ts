@@ -221,11 +221,8 @@ describe('hostile pages', () => {
     await page.close();
   });
 
-  // BUG (entrypoints/content/app.ts + entrypoints/card.content/ui.tsx): app.ts says "Pages that
-  // remove our host get it back", but ensureShadow() — the only code that re-appends the host —
-  // runs once, when createCardUI() calls host.shadowRoot() at UI creation; ui.show() never asks
-  // again. Once the page removes <backstory-ui>, every later card renders into a detached shadow
-  // root and is never seen. Fix: call host.shadowRoot() (or app.ensureShadow()) on every show().
+  // Regression guard: the host is re-attached on every show(), so a page that removed it once
+  // does not leave later cards rendering into a detached shadow root.
   it('a page that removes our host: marks stay, no errors, and the card comes back once the page lets it', async () => {
     const o = await open('hostile-remove-host.html');
     const { page } = o;
@@ -302,12 +299,8 @@ describe('hostile pages', () => {
     await page.close();
   });
 
-  // FINDING (lib/page/scanner.ts, PageScanner.scanAll → matchAndMark): the walk is sliced, but
-  // the whole collected text (up to maxChars = 2,000,000) then goes through ONE synchronous
-  // `this.session.scan(text.chunks, { breaks })` call, resumed as a microtask after the last
-  // yield: a ~1.3 s task on the 5 MB page (trace: BlinkScheduler_PerformMicrotaskCheckpoint
-  // right after content.js is evaluated). Fix: scan in batches (say ≤ 50,000 chars, cut at a
-  // block break — the session keeps its surname state across calls) and yield between them.
+  // Regression guard: matching the whole text in one synchronous call once made a 1.3 s task on
+  // the 5 MB page; the scanner now matches block groups in the service worker and yields.
   for (const [name, what, expectText] of [
     ['hostile-many-nodes.html', '100,000 text nodes', 'Fumio Kishida'],
     ['hostile-huge-text.html', '5 MB of text', 'Yoon Suk Yeol'],

@@ -129,11 +129,9 @@ async function openCard(page: Page, text: string): Promise<boolean> {
 const fired = (page: Page) => page.evaluate(() => (window as unknown as { __fired: string[] }).__fired);
 
 describe('pages never broken', () => {
-  // BUG (entrypoints/content/index.ts): WXT's ContentScriptContext announces every content script
-  // start with window.postMessage({ type: 'wxt:content-script-started', … }, '*'), which the
-  // page's own 'message' listeners receive (a page expecting strings, or JSON.parse(e.data),
-  // breaks). WXT 0.21 keeps it only for backwards compatibility; opt out with
-  // `noScriptStartedPostMessage: true` in defineContentScript (content and card.content).
+  // WXT's content-script context would announce each script start with window.postMessage(…, '*'),
+  // which the page's own 'message' listeners receive; both our scripts opt out
+  // (`noScriptStartedPostMessage: true`) and this test keeps it that way.
   it("posts nothing to the page's window 'message' listeners, even when a card opens", async () => {
     const page = await ext.context.newPage();
     const errors = watch(page);

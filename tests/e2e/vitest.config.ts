@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: false,
     maxWorkers: 1,
+    // Browser timing on a shared machine is noisy: a failure must repeat to count.
+    retry: 1,
   },
 });
