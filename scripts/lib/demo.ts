@@ -31,18 +31,24 @@ export async function markPoint(page: Page, kind: string, text?: string): Promis
   );
 }
 
-/** Hovers a mark and waits for the card to show. Returns false when no card appeared. */
+/**
+ * Hovers a mark like a reader does — a slow final approach, since a pointer travelling at
+ * ≥ 0.5 px/ms never opens a card — and waits for the card. False when none appeared.
+ */
 export async function openCard(page: Page, kind: string, text?: string): Promise<boolean> {
   const p = await markPoint(page, kind, text);
   if (!p) return false;
   await page.mouse.move(p.x - 40, p.y + 40);
-  await page.mouse.move(p.x, p.y, { steps: 4 });
-  try {
-    await page.locator('backstory-ui [role="dialog"], backstory-ui .bs-card').first().waitFor({ state: 'visible', timeout: 5_000 });
-    return true;
-  } catch {
-    return false;
+  for (let i = 0; i < 5; i++) {
+    await page.mouse.move(p.x - 4 + i, p.y);
+    await page.waitForTimeout(40);
   }
+  return page
+    .locator('backstory-ui [role="dialog"]:not([hidden])')
+    .first()
+    .waitFor({ state: 'visible', timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false);
 }
 
 /** The tab id of the page whose URL starts with `url`, asked of the service worker. */
