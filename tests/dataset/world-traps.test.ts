@@ -3,7 +3,7 @@
  * real matcher must tell the country from the US state, the basketball player, the bird, the river.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { realFound as found, realIds as ids, realMatcher } from './real-matcher';
+import { realIds as ids, realMatcher } from './real-matcher';
 
 // Compiling the whole dataset takes a few seconds (longer on a busy machine).
 beforeAll(() => void realMatcher(), 120_000);
