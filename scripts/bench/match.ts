@@ -85,6 +85,7 @@ export default async function main(args: string[]): Promise<void> {
 
   const corpusDir = process.env.BACKSTORY_CORPUS;
   let corpus: Array<{ chunks: string[]; breaks: number[] }> | null = null;
+  let corpusFlat: Array<{ chunks: string[]; breaks: number[] }> | null = null;
   if (corpusDir) {
     const pages = resolve(corpusDir, 'pages');
     if (!existsSync(pages)) console.log(`BACKSTORY_CORPUS=${corpusDir}: no pages/ folder, skipping corpus`);
@@ -92,6 +93,9 @@ export default async function main(args: string[]): Promise<void> {
       corpus = readdirSync(pages)
         .filter((f) => f.endsWith('.html'))
         .map((f) => extractChunks(parseHTML(readFileSync(resolve(pages, f), 'utf8')).document as never));
+      // linkedom's text strings are slices of the page source (V8 SlicedString, two-byte), which
+      // makes every charCodeAt slower; a browser's DOM strings are flat. Measure both.
+      corpusFlat = JSON.parse(JSON.stringify(corpus)) as typeof corpus;
       const units = corpus.reduce((a, d) => a + d.chunks.reduce((b, c) => b + c.length, 0), 0);
       console.log(`corpus: ${corpus.length} pages, ${(units / 1e6).toFixed(2)} M chars of extracted text`);
     }
@@ -111,6 +115,7 @@ export default async function main(args: string[]): Promise<void> {
     const nat = syntheticText({ ids: [], patterns: [] }, mb * 1e6, 5);
     const plain = throughput(m, [{ chunks: [nat], breaks: [] }]);
     const cor = corpus ? throughput(m, corpus) : null;
+    const corFlat = corpusFlat ? throughput(m, corpusFlat) : null;
     rows.push([
       name,
       String(input.patterns.length),
@@ -121,6 +126,7 @@ export default async function main(args: string[]): Promise<void> {
       `${syn.mbps.toFixed(0)} / ${syn.cpuMbps.toFixed(0)} MB/s (${syn.mentions} m)`,
       `${plain.mbps.toFixed(0)} / ${plain.cpuMbps.toFixed(0)} MB/s`,
       cor ? `${cor.mbps.toFixed(0)} / ${cor.cpuMbps.toFixed(0)} MB/s (${cor.mentions} m)` : '-',
+      corFlat ? `${corFlat.mbps.toFixed(0)} / ${corFlat.cpuMbps.toFixed(0)} MB/s` : '-',
     ]);
   }
   // Calibration: a bare charCodeAt + table loop over the same text (the machine's ceiling right now).
@@ -130,7 +136,7 @@ export default async function main(args: string[]): Promise<void> {
   const cal = throughput(fake, [{ chunks: [calText], breaks: [] }]);
   console.log(`calibration (bare table-lookup loop): ${cal.mbps.toFixed(0)} MB/s wall, ${cal.cpuMbps.toFixed(0)} MB/s CPU; load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
   console.log('throughput columns: wall / CPU-time MB/s (UTF-8), m = mentions; load = first load in this process / median of 50 loads after 50 warm-up loads (unicode table decoded each time)');
-  const head = ['dataset', 'patterns', 'nodes', 'compile', 'module size', 'load cold/median', 'synthetic text', 'no-name text', 'corpus'];
+  const head = ['dataset', 'patterns', 'nodes', 'compile', 'module size', 'load cold/median', 'synthetic text', 'no-name text', 'corpus', 'corpus (flat strings)'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   console.log(head.map((h, i) => h.padEnd(w[i]!)).join(' | '));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i]!)).join(' | '));
