@@ -48,7 +48,8 @@ async function main(): Promise<number> {
   url ??= `${server.url}/${encodeURIComponent(pagePath)}`;
 
   const headless = forceHeadless || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
-  const browser = await launchWithExtension({ headless });
+  // 1280×800: the size the browser stores take for screenshots.
+  const browser = await launchWithExtension({ headless, viewport: { width: 1280, height: 800 } });
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(url);
   console.log(`Opened ${url} with Backstory loaded.`);

@@ -14,6 +14,7 @@
  *    on (so it also covers the install/startup work that ran before the listeners were attached).
  */
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import type { Request } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,9 +80,18 @@ beforeAll(async () => {
   launched = await launchWithProxy();
   launched.context.on('request', (r) => {
     const sw = r.serviceWorker();
-    all.push({ via: sw ? `sw:${sw.url()}` : `page:${r.frame()?.url?.() ?? '?'}`, url: r.url(), initiator: sw ? sw.url() : undefined });
+    all.push({ via: sw ? `sw:${sw.url()}` : `page:${frameUrl(r)}`, url: r.url(), initiator: sw ? sw.url() : undefined });
   });
 });
+
+/** The requesting frame's URL; a navigation whose frame is gone (a closed popup) has none. */
+function frameUrl(r: Request): string {
+  try {
+    return r.frame().url();
+  } catch {
+    return '?';
+  }
+}
 
 afterAll(async () => {
   await launched?.close();
