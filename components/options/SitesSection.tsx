@@ -29,7 +29,11 @@ export function SitesSection(p: SitesSectionProps) {
   return (
     <Section id="sites" title="Sites" intro="Backstory reads articles only on the sites listed here.">
       <h3>Built-in news sites</h3>
-      <ul class="plain">
+      <details class="builtin-sites">
+        <summary>
+          {p.builtin.length} sites, {p.builtin.filter((h) => !p.disabledSites.includes(h)).length} on — show the list
+        </summary>
+        <ul class="plain site-grid">
         {p.builtin.map((host) => (
           <li key={host}>
             <label class="check">
@@ -38,7 +42,8 @@ export function SitesSection(p: SitesSectionProps) {
             </label>
           </li>
         ))}
-      </ul>
+        </ul>
+      </details>
 
       <h3 id="added-title">Your sites</h3>
       {p.addedSites.length ? (

@@ -14,12 +14,11 @@
  *    on (so it also covers the install/startup work that ran before the listeners were attached).
  */
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
-import type { Request } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Page, Worker } from 'playwright-core';
+import type { Page, Request, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
