@@ -56,13 +56,27 @@ describe('options page', () => {
   });
 
   it('changes reach an open article without a reload', async () => {
+    const { page, errors } = await openOptions();
+    // Start from default settings (a retried run may have left people switched off).
+    await page.evaluate(() => chrome.storage.sync.clear());
+    await page.reload();
     const article = await env.browser.context.newPage();
     await article.goto(env.page('camp-david-2023.html'));
     await article.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0, null, { timeout: 10_000 });
-    const { page, errors } = await openOptions();
 
     await page.getByRole('checkbox', { name: 'People' }).uncheck();
-    await article.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) === 0, null, { timeout: 10_000 });
+    // The article rescans with the new kinds: people gone, the other kinds marked again.
+    await article.waitForFunction(
+      () => {
+        let others = 0;
+        CSS.highlights.forEach((h, k) => {
+          if (k.startsWith('backstory-') && k !== 'backstory-person') others += h.size;
+        });
+        return (CSS.highlights.get('backstory-person')?.size ?? 0) === 0 && others > 0;
+      },
+      null,
+      { timeout: 10_000 },
+    );
     const sizes = await highlightSizes(article);
     expect(sizes['backstory-person'] ?? 0).toBe(0);
     expect(Object.values(sizes).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
