@@ -11,6 +11,7 @@ import {
   changesSince,
   coverage,
   describeTreatyEvent,
+  ROLE_SENIORITY,
   rolesAt,
   sortEvents,
   sortRoles,
@@ -113,18 +114,6 @@ function fromChange(c: Change): LaterItem {
   return item;
 }
 
-const SENIORITY: Record<Role['category'], number> = {
-  'head-of-state': 0,
-  'head-of-government': 1,
-  'secretary-general': 2,
-  'party-leader': 3,
-  'foreign-minister': 4,
-  'defence-minister': 5,
-  minister: 6,
-  spokesperson: 7,
-  official: 8,
-  other: 9,
-};
 
 function person(e: Extract<StoreEntity, { kind: 'person' }>, date: PartialDate, at: string, showLater: boolean, ctx: StatusContext, s: Built) {
   if (e.died && certainlyBefore(e.died, date)) {
@@ -145,16 +134,16 @@ function person(e: Extract<StoreEntity, { kind: 'person' }>, date: PartialDate, 
   }
   if (!held.length) {
     const past = sortRoles(e.roles.filter((r) => r.to && certainlyBefore(r.to, date)));
-    const last = past.sort((a, b) => SENIORITY[a.category] - SENIORITY[b.category] || (a.to! < b.to! ? 1 : -1))[0];
+    const last = past.sort((a, b) => ROLE_SENIORITY[a.category] - ROLE_SENIORITY[b.category] || (a.to! < b.to! ? 1 : -1))[0];
     if (last) s.lines.push(`No office ${at}; formerly ${roleTitle(last)} (${monthOf(last.from)} – ${monthOf(last.to!)}${last.ended ? `, ${ENDED[last.ended]}` : ''})`);
     else if (e.roles.length === 0) s.lines.push(`No offices recorded in the dataset`);
   }
   // The most senior office taken up after the date, if more senior than what was held then.
   if (showLater) {
-    const best = held.length ? Math.min(...held.map((h) => SENIORITY[h.role.category])) : 99;
+    const best = held.length ? Math.min(...held.map((h) => ROLE_SENIORITY[h.role.category])) : 99;
     const upcoming = e.roles
-      .filter((r) => certainlyBefore(date, r.from) && SENIORITY[r.category] < best)
-      .sort((a, b) => SENIORITY[a.category] - SENIORITY[b.category] || (a.from < b.from ? -1 : 1))[0];
+      .filter((r) => certainlyBefore(date, r.from) && ROLE_SENIORITY[r.category] < best)
+      .sort((a, b) => ROLE_SENIORITY[a.category] - ROLE_SENIORITY[b.category] || (a.from < b.from ? -1 : 1))[0];
     if (upcoming) {
       covered.add(upcoming);
       s.lines.push(`Not yet ${roleTitle(upcoming)} ${at} (took office ${monthOf(upcoming.from)}${upcoming.to ? `; ${ENDED[upcoming.ended ?? 'other']} ${monthOf(upcoming.to)}` : ''})`);
@@ -227,7 +216,7 @@ function summit(e: Extract<StoreEntity, { kind: 'summit' }>, date: PartialDate, 
 /** Leaders of a country (heads of state/government) or an organisation (its secretaries-general, heads). */
 function leadersAt(holders: readonly OfficeholderLink[], date: PartialDate, kinds: Set<Role['category']>): OfficeholderLink[] {
   const inOffice = holders.filter((h) => kinds.has(h.category) && coverage(h, date) === 'yes');
-  return inOffice.sort((a, b) => SENIORITY[a.category] - SENIORITY[b.category] || (a.from < b.from ? 1 : -1));
+  return inOffice.sort((a, b) => ROLE_SENIORITY[a.category] - ROLE_SENIORITY[b.category] || (a.from < b.from ? 1 : -1));
 }
 
 function polity(e: Extract<StoreEntity, { kind: 'country' | 'organization' }>, date: PartialDate, at: string, ctx: StatusContext, s: Built) {

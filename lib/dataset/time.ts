@@ -192,7 +192,8 @@ export interface RoleAt {
   certain: boolean;
 }
 
-const CATEGORY_ORDER: Record<Role['category'], number> = {
+/** Seniority of role categories (lower is more senior), for ordering roles in cards and lists. */
+export const ROLE_SENIORITY: Record<Role['category'], number> = {
   'head-of-state': 0,
   'head-of-government': 1,
   'secretary-general': 2,
@@ -219,7 +220,7 @@ export function rolesAt(person: Pick<Person, 'roles'>, date: PartialDate, opts: 
   return out.sort(
     (a, b) =>
       Number(b.certain) - Number(a.certain) ||
-      CATEGORY_ORDER[a.role.category] - CATEGORY_ORDER[b.role.category] ||
+      ROLE_SENIORITY[a.role.category] - ROLE_SENIORITY[b.role.category] ||
       compareDates(b.role.from, a.role.from),
   );
 }
