@@ -211,7 +211,11 @@ export class PageScanner {
     if (this.layer.marks.length !== before) this.recount();
     this.layer.ensureRegistered();
     // Scan each added subtree once (skip nodes inside another added node).
-    const roots = nodes.filter((n) => n !== this.o.root && n.isConnected && !nodes.some((o) => o !== n && o !== this.o.root && o.contains(n)));
+    // Each added subtree once: skip nodes below another pending node (walk up, not pairwise —
+    // infinite-scroll pages add thousands of nodes per batch).
+    const pendingSet = new Set(nodes);
+    pendingSet.delete(this.o.root);
+    const roots = [...pendingSet].filter((n) => n.isConnected && !hasPendingAncestor(n, pendingSet, this.o.root));
     const chunks: CollectedText = { nodes: [], chunks: [], breaks: [], chars: 0 };
     for (const n of roots) {
       if (isInSkippedRegion(n, this.o.root, this.o.exclude)) continue;
@@ -310,6 +314,11 @@ function slice(t: CollectedText, from: number, to: number, chars: number): Colle
   const breaks = t.breaks.slice(from, to);
   breaks[0] = true;
   return { nodes: t.nodes.slice(from, to), chunks: t.chunks.slice(from, to), breaks, chars };
+}
+
+function hasPendingAncestor(n: Node, pending: ReadonlySet<Node>, root: Node): boolean {
+  for (let p = n.parentNode; p && p !== root; p = p.parentNode) if (pending.has(p)) return true;
+  return false;
 }
 
 function offsets(chunks: readonly string[]): Int32Array {
