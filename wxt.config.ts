@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { NEWS_SITE_MATCHES, LOOPBACK_MATCHES } from './lib/sites/news-sites';
+import { ARTICLE_SCRIPT, NEWS_SITE_MATCHES, LOOPBACK_MATCHES } from './lib/sites/news-sites';
 
 /**
  * `BACKSTORY_LOOPBACK=1` (set by `npm run build:test`) treats http://127.0.0.1 and
@@ -18,9 +18,14 @@ export default defineConfig({
     build: { target: 'es2022', minify: process.env.BACKSTORY_NO_MINIFY !== '1' },
   }),
   hooks: {
+    // The article script (entrypoints/article, an unlisted script) runs on the built-in news
+    // sites. Declared here rather than in the entrypoint so that neither the site list nor WXT's
+    // content-script runtime is bundled into a script every article loads.
     'build:manifestGenerated': (_wxt, manifest) => {
-      if (!loopback) return;
-      for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...LOOPBACK_MATCHES];
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: [...NEWS_SITE_MATCHES, ...(loopback ? LOOPBACK_MATCHES : [])], js: [ARTICLE_SCRIPT], run_at: 'document_idle' },
+      ];
     },
   },
   manifest: ({ browser }) => ({

@@ -3,10 +3,10 @@
  * runtime registration, limited to hosts whose permission the reader actually granted.
  */
 import { browser } from 'wxt/browser';
+import { ARTICLE_SCRIPT } from '../sites/news-sites';
 import { loadSettings } from './settings';
 
 const ID = 'backstory-added-sites';
-const CONTENT_JS = 'content-scripts/content.js';
 
 export function matchesFor(host: string): string[] {
   return [`https://*.${host}/*`, `http://*.${host}/*`];
@@ -23,7 +23,7 @@ export async function syncAddedSiteScripts(): Promise<string[]> {
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [ID] });
   if (granted.length > 0) {
     await browser.scripting.registerContentScripts([
-      { id: ID, matches: granted.flatMap(matchesFor), js: [CONTENT_JS], runAt: 'document_idle', persistAcrossSessions: true },
+      { id: ID, matches: granted.flatMap(matchesFor), js: [ARTICLE_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true },
     ]);
   }
   return granted;

@@ -58,3 +58,6 @@ export const NEWS_SITE_MATCHES: string[] = [...new Set(NEWS_SITES)].map((host) =
 
 /** Test builds (`npm run build:test`) also treat loopback pages as news sites. */
 export const LOOPBACK_MATCHES: string[] = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+/** The article script's file in the built extension (entrypoints/article → an unlisted script). */
+export const ARTICLE_SCRIPT = 'article.js';

@@ -159,7 +159,7 @@ async function stopTrace(cdp: CDPSession): Promise<TraceResult> {
         end = c.ts + c.dur!;
       }
     }
-    if (inside.some((c) => c.name === 'EvaluateScript' && /content-scripts\/content\.js/.test(c.args?.data?.url ?? ''))) {
+    if (inside.some((c) => c.name === 'EvaluateScript' && /\/article\.js/.test(c.args?.data?.url ?? ''))) {
       startup = Math.max(startup, ours);
       startEnd = t.ts + t.dur!;
       mainTid = t.tid;
@@ -175,7 +175,7 @@ async function stopTrace(cdp: CDPSession): Promise<TraceResult> {
 const stoppedLog = (o: Opened) => o.warnings.filter((w) => w.includes('Backstory stopped on this page'));
 
 describe('start-up cost', () => {
-  // FINDING (entrypoints/content → content-scripts/content.js): on every matching page the first
+  // FINDING (entrypoints/content → content-scripts/content.js, now entrypoints/article → article.js): on every matching page the first
   // task of ours is the evaluation of content.js itself — in this trace ~65 ms compile plus
   // ~140 ms running top-level module code (v8.run, world "Backstory") before any scanning; the
   // matcher load and the scan come later in their own tasks. A 176 kB bundle whose top level

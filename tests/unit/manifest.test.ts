@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LOOPBACK_MATCHES, NEWS_SITE_MATCHES } from '../../lib/sites/news-sites';
+import { ARTICLE_SCRIPT, LOOPBACK_MATCHES, NEWS_SITE_MATCHES } from '../../lib/sites/news-sites';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
@@ -34,11 +34,10 @@ async function config(loopback: boolean): Promise<Config> {
   return ((await import('../../wxt.config')) as { default: Config }).default;
 }
 
-/** What WXT would write, for the parts wxt.config.ts decides (plus WXT's content-script entry). */
+/** What WXT would write, for the parts wxt.config.ts decides (the article script's entry comes from its hook). */
 async function manifestFor(browser: 'chrome' | 'firefox', loopback: boolean): Promise<Manifest> {
   const c = await config(loopback);
   const m = structuredClone(c.manifest({ browser, manifestVersion: 3, mode: 'production', command: 'build' }));
-  m.content_scripts = [{ matches: [...NEWS_SITE_MATCHES] }];
   c.hooks['build:manifestGenerated']({}, m);
   return m;
 }
@@ -85,6 +84,11 @@ describe('manifest permissions (from wxt.config.ts)', () => {
     expect(test.permissions).toEqual(rel.permissions);
     expect(test.host_permissions).toEqual([...NEWS_SITE_MATCHES, ...LOOPBACK_MATCHES]);
     expect(test.content_scripts![0]!.matches).toEqual([...NEWS_SITE_MATCHES, ...LOOPBACK_MATCHES]);
+  });
+
+  it('declares exactly one content script: the article script, on the built-in news sites, at document_idle', async () => {
+    const m = await manifestFor('chrome', false);
+    expect(m.content_scripts).toEqual([{ matches: NEWS_SITE_MATCHES, js: [ARTICLE_SCRIPT], run_at: 'document_idle' }]);
   });
 });
 

@@ -1,5 +1,3 @@
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '@/lib/match/types';
 import { findArticleRoot, looksLikeArticle } from '@/lib/page/article';
 import { extractArticleDate, type ArticleDate } from '@/lib/page/date';
@@ -11,11 +9,12 @@ import { PageScanner } from '@/lib/page/scanner';
 import type { CardData, CardHost, CardUI, ShowRequest } from '@/lib/page/ui-contract';
 import type { MatchReply, PageConfig, PageMessage, PageSummary, TabMessage } from '@/lib/protocol';
 import type { Settings } from '@/lib/settings/schema';
+import { alive, onMessage, onStorageChange, send as sendRaw } from './runtime';
 
 const HOST_TAG = 'backstory-ui';
 
 function send<T>(msg: PageMessage): Promise<T> {
-  return browser.runtime.sendMessage(msg) as Promise<T>;
+  return sendRaw<T>(msg);
 }
 
 /** One article page: gate → scan → marks → hover → cards. Restartable on SPA navigation. */
@@ -39,19 +38,16 @@ export class PageApp {
   private readonly kindByIndex = new Map<number, string>();
   private readonly indexById = new Map<string, number>();
 
-  constructor(private readonly ctx: ContentScriptContext) {
-    browser.runtime.onMessage.addListener(this.onMessage);
-    browser.storage.onChanged.addListener(this.onStorage);
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(this.onMessage);
-      browser.storage.onChanged.removeListener(this.onStorage);
-    });
+  private readonly unlisten: Array<() => void>;
+
+  constructor() {
+    this.unlisten = [onMessage(this.onMessage), onStorageChange(this.onStorage)];
   }
 
   async start(): Promise<void> {
     const gen = ++this.generation;
     this.config = await send<PageConfig>({ type: 'page:config', url: location.href }).catch(() => null);
-    if (gen !== this.generation || this.ctx.isInvalid) return;
+    if (gen !== this.generation || !alive()) return;
     const cfg = this.config;
     if (!cfg || !cfg.enabled || (cfg.site !== 'builtin' && cfg.site !== 'added')) {
       this.state = 'disabled';
@@ -141,6 +137,7 @@ export class PageApp {
   }
 
   destroy(): void {
+    for (const off of this.unlisten.splice(0)) off();
     this.teardown();
     this.ui?.destroy();
     this.ui = null;
@@ -307,6 +304,7 @@ export class PageApp {
   // ---- card UI ---------------------------------------------------------------------------
 
   private async show(req: ShowRequest): Promise<void> {
+    if (!alive()) return this.destroy(); // the extension was updated or removed under this page
     const ui = await this.ensureUI();
     if (!ui || !this.scanner) return;
     await this.cardData().catch(() => undefined);
