@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from './compile';
 import { fixtureInput } from './fixture';
-import { loadMatcher } from './matcher';
+import { loadMatcher, sortTriples } from './matcher';
 import { syntheticInput, syntheticText } from './synthetic';
 import type { MatcherInput, MatcherTables } from './types';
 
@@ -82,5 +82,22 @@ describe('matcher fast paths', () => {
     const again = a.scanText(text); // rows built during the first pass
     expect(again).toEqual(first);
     expect(loadMatcher(t).session().scan(splits(text, [17, 999, 5000, 40000]))).toEqual(first);
+  });
+});
+
+describe('candidate sort', () => {
+  it('sorts (start, end, pattern) triples like a general sort, nearly sorted or not', () => {
+    const triple = fc.tuple(fc.nat(60), fc.nat(60), fc.nat(40));
+    fc.assert(
+      fc.property(fc.array(triple, { maxLength: 200 }), fc.boolean(), (xs, nearly) => {
+        // "nearly sorted": by end, the order in which the scanner reports candidates
+        const ts = nearly ? [...xs].sort((a, b) => a[1] - b[1]) : xs;
+        const a = Int32Array.from(ts.flat());
+        sortTriples(a, ts.length);
+        const want = [...ts].sort((x, y) => x[0] - y[0] || y[1] - x[1] || x[2] - y[2]).flat();
+        expect(Array.from(a)).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

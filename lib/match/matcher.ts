@@ -37,6 +37,10 @@ const RING = 1024;
 const NO_BREAKS = new Int32Array(0);
 const RING_MASK = RING - 1;
 const DENSE_MARK = TABLE_SIZE;
+/** Row entries: node number, plus "has outputs" (rep >= 0) and "not lowOk" bits. */
+const NODE_MASK = (1 << 28) - 1;
+const NO_LOW = 1 << 28;
+const HAS_OUT = 1 << 29;
 /** Budget of dense transition rows (each `stride` Int32 entries) per matcher. */
 const MAX_ROWS = 8192;
 /** A node gets its dense row on this visit (rarely visited nodes use the label search). */
@@ -106,11 +110,17 @@ class Doc {
 
 /** Normalised units around a position, for vetoes, titles and context rules. */
 interface Units {
-  u: number[];
+  /** Units 0..n-1, then -1 at index n (reads past the end see "nothing", like a break). */
+  u: Int32Array;
   /** Position of the original character (for a collapsed space: the one nearest the origin). */
-  pos: number[];
+  pos: Int32Array;
   /** Far-side position of each unit (for a collapsed space run: its other end). */
-  far: number[];
+  far: Int32Array;
+  n: number;
+}
+
+function newUnits(cap: number): Units {
+  return { u: new Int32Array(cap), pos: new Int32Array(cap), far: new Int32Array(cap), n: 0 };
 }
 
 export class Matcher {
@@ -172,6 +182,14 @@ export class Matcher {
   /** ASCII white space (K_SPACE). */
   private readonly spaceA = new Uint8Array(128);
   private readonly caseMemo: Int32Array;
+  /** Per pattern: longest notBefore / notAfter phrase (-1 = not computed yet). */
+  private readonly vetoMaxMemo: Int32Array;
+  /** Candidates of the current scan: (start, end, pattern) triples; surname patterns apart. */
+  private candFull: Int32Array = new Int32Array(96);
+  private candSur: Int32Array = new Int32Array(96);
+  private nFull = 0;
+  private nSur = 0;
+  private groups: Int32Array = new Int32Array(64);
   private memoStamp = 0;
 
   constructor(t: MatcherTables) {
@@ -340,6 +358,7 @@ export class Matcher {
     }
     this.pCaseSig = pCaseSig;
     this.caseMemo = new Int32Array(np);
+    this.vetoMaxMemo = new Int32Array(np * 2).fill(-1);
     this.lowOk = lowOk;
     // Alphabet of the dense rows: the folded ASCII units used in labels (+ word mark combinations).
     let ns = 1;
@@ -475,12 +494,23 @@ export class Matcher {
       if (t > 0) return t;
       if (this.rep[s]! === -2) this.resolveNode(s);
       s = this.fail[s]!;
+      // a failure state with a dense row answers at once
+      if (u < 128 && this.rowBase[s]! > 0) return this.rows[this.rowBase[s]! + this.sym[u]!]! & NODE_MASK;
     }
+  }
+
+  /** Row entry for node t: the node plus its HAS_OUT / NO_LOW bits. */
+  private entry(t: number): number {
+    if (t === 0) return 0;
+    const r = this.rep[t]! === -2 ? this.resolveNode(t) : this.rep[t]!;
+    return t | (r >= 0 ? HAS_OUT : 0) | (this.lowOk[t] ? 0 : NO_LOW);
   }
 
   /** Build node s's dense row; returns its offset in `rows`, or 0 (not yet / budget spent). */
   private buildRow(s: number): number {
     const stride = this.stride;
+    // a node with one child (deep inside an alias) is a cheap label test: no row
+    if (this.first[s + 1]! - this.first[s]! <= 1) return 0;
     if (this.rowVisits[s]! < ROW_AFTER) {
       this.rowVisits[s] = this.rowVisits[s]! + 1;
       return 0;
@@ -501,6 +531,7 @@ export class Matcher {
     const wu = this.symWUnits;
     const wi = this.symWIdx;
     for (let j = 0; j < wu.length; j++) rows[b + wi[j]!] = m === 0 ? 0 : this.delta(m, wu[j]!);
+    for (let j = 1; j < stride; j++) rows[b + j] = this.entry(rows[b + j]!);
     this.rowBase[s] = b;
     return b;
   }
@@ -511,7 +542,7 @@ export class Matcher {
     if (u < 128) {
       let rb = this.rowBase[state]!;
       if (rb === 0) rb = this.buildRow(state);
-      if (rb > 0) return this.rows[rb + this.sym[u]!]!;
+      if (rb > 0) return this.rows[rb + this.sym[u]!]! & NODE_MASK;
     }
     return this.delta(state, u);
   }
@@ -539,7 +570,8 @@ export class Matcher {
       }
     }
     const doc = new Doc(chunks, bases, breakPos, nBreaks);
-    const cand: number[] = []; // triples start, end, pattern
+    this.nFull = 0;
+    this.nSur = 0;
     const info = this.info;
     const markNode = this.markNode;
     const rep = this.rep;
@@ -598,7 +630,19 @@ export class Matcher {
                 rows = this.rows;
               }
             }
-            st = rb > 0 ? rows[rb + sym[u]!]! : this.delta(state, u);
+            if (rb > 0) {
+              // dense row: the entry carries the lowOk and output bits
+              const x = rows[rb + sym[u]!]!;
+              if (x === 0 || (lowWord && (x & NO_LOW) !== 0)) {
+                state = 0;
+                continue;
+              }
+              state = x & NODE_MASK;
+              ring[cnt++ & RING_MASK] = base + i;
+              if ((x & HAS_OUT) !== 0) this.report(rep[state]!, base + i + 1, ring, cnt, run, doc);
+              continue;
+            }
+            st = this.delta(state, u);
             if (lowWord && lowOk[st] === 0) st = 0;
           } else {
             prevWord = true;
@@ -629,7 +673,24 @@ export class Matcher {
               }
               if (rb > 0) {
                 // word mark and letter in one step (a non-zero result implies a non-zero mark state)
-                st = rows[rb + symW[u]!]!;
+                const x = rows[rb + symW[u]!]!;
+                st = x & NODE_MASK;
+                lowWord = c >= 0x61 && c <= 0x7a && st >= mark0 && st < mark1;
+                if (x === 0 || (lowWord && (x & NO_LOW) !== 0)) {
+                  state = 0;
+                  while (i + 1 < len) {
+                    const d = s.charCodeAt(i + 1);
+                    if (d >= 128 || alpha[d] === 0) break;
+                    i++;
+                    run++;
+                  }
+                  continue;
+                }
+                state = st;
+                ring[cnt++ & RING_MASK] = base + i;
+                ring[cnt++ & RING_MASK] = base + i;
+                if ((x & HAS_OUT) !== 0) this.report(rep[st]!, base + i + 1, ring, cnt, run, doc);
+                continue;
               } else {
                 const m = state === 0 ? markNode : this.delta(state, MARK);
                 if (m === 0) {
@@ -652,7 +713,6 @@ export class Matcher {
                 }
                 continue;
               }
-              if (rb > 0) ring[cnt++ & RING_MASK] = base + i;
             }
           }
         } else if (k === K_SPACE) {
@@ -693,15 +753,15 @@ export class Matcher {
           ring[cnt++ & RING_MASK] = base + i;
           let r = rep[st]!;
           if (r === -2) r = this.resolveNode(st);
-          if (r >= 0) this.report(r, base + i + 1, ring, cnt, run, doc, cand);
+          if (r >= 0) this.report(r, base + i + 1, ring, cnt, run, doc);
         }
       }
     }
-    return this.resolve(cand, doc, seen, scanNo);
+    return this.resolve(doc, seen, scanNo);
   }
 
   /** Collect the patterns ending at `end` (exclusive) that pass their checks. */
-  private report(r0: number, end: number, ring: Int32Array, cnt: number, run: number, doc: Doc, cand: number[]): void {
+  private report(r0: number, end: number, ring: Int32Array, cnt: number, run: number, doc: Doc): void {
     let boundary = -2; // -2 unknown, -1 no boundary, else the (possibly extended) end
     let plainEnd = -2;
     const rep = this.rep;
@@ -755,7 +815,23 @@ export class Matcher {
           if (caps) continue;
         }
         if (flags & FL_VETO && this.vetoed(p, start, e, doc)) continue;
-        cand.push(start, e, p);
+        if ((flags & FL_TYPE) === T_SURNAME) {
+          const n = this.nSur;
+          if (n + 3 > this.candSur.length) this.candSur = grow(this.candSur);
+          const cs = this.candSur;
+          cs[n] = start;
+          cs[n + 1] = e;
+          cs[n + 2] = p;
+          this.nSur = n + 3;
+        } else {
+          const n = this.nFull;
+          if (n + 3 > this.candFull.length) this.candFull = grow(this.candFull);
+          const cf = this.candFull;
+          cf[n] = start;
+          cf[n + 1] = e;
+          cf[n + 2] = p;
+          this.nFull = n + 3;
+        }
       }
     }
   }
@@ -864,20 +940,28 @@ export class Matcher {
   }
 
   /** Normalised units from g forward (dir 1) or from g-1 backward (dir -1); -1 marks a break. */
-  private readonly bufA: Units = { u: [], pos: [], far: [] };
-  private readonly bufB: Units = { u: [], pos: [], far: [] };
+  private readonly bufA: Units = newUnits(64);
+  private readonly bufB: Units = newUnits(64);
 
   private collect(g: number, dir: 1 | -1, max: number, doc: Doc, out: Units = this.bufA): Units {
-    out.u.length = 0;
-    out.pos.length = 0;
-    out.far.length = 0;
+    if (out.u.length < max + 1) {
+      const cap = Math.max(max + 1, out.u.length * 2);
+      out.u = new Int32Array(cap);
+      out.pos = new Int32Array(cap);
+      out.far = new Int32Array(cap);
+    }
+    const u = out.u;
+    const pos = out.pos;
+    const far = out.far;
+    let n = 0;
     let p = dir > 0 ? g : g - 1;
     let lastSpace = false;
-    while (out.u.length < max) {
+    while (n < max) {
       if (dir > 0 ? doc.isBreak(p) : doc.isBreak(p + 1)) {
-        out.u.push(-1);
-        out.pos.push(p);
-        out.far.push(p);
+        u[n] = -1;
+        pos[n] = p;
+        far[n] = p;
+        n++;
         break;
       }
       const inf = this.infoOf(doc.code(p));
@@ -887,22 +971,26 @@ export class Matcher {
         continue;
       }
       if (k === K_SPACE) {
-        if (lastSpace) out.far[out.far.length - 1] = p;
+        if (lastSpace) far[n - 1] = p;
         else {
-          out.u.push(0x20);
-          out.pos.push(p);
-          out.far.push(p);
+          u[n] = 0x20;
+          pos[n] = p;
+          far[n] = p;
+          n++;
         }
         lastSpace = true;
         p += dir;
         continue;
       }
       lastSpace = false;
-      out.u.push(inf & 0xffff);
-      out.pos.push(p);
-      out.far.push(p);
+      u[n] = inf & 0xffff;
+      pos[n] = p;
+      far[n] = p;
+      n++;
       p += dir;
     }
+    u[n] = -1;
+    out.n = n;
     return out;
   }
 
@@ -916,7 +1004,7 @@ export class Matcher {
    * Does `phrase` occur in `units` from index i (text periods ignored), ending at a word boundary?
    * Units are in text order for dir 1 and reversed for dir -1. Returns the index after it, or -1.
    */
-  private phraseAt(units: number[], i: number, phrase: number[], dir: 1 | -1): number {
+  private phraseAt(units: Int32Array, i: number, phrase: number[], dir: 1 | -1): number {
     const n = phrase.length;
     for (let j = 0; j < n; j++) {
       while (units[i] === 0x2e) i++;
@@ -927,7 +1015,7 @@ export class Matcher {
     const lastWord = this.isWordUnit(dir > 0 ? phrase[n - 1]! : phrase[0]!);
     let k = i;
     while (units[k] === 0x2e) k++;
-    if (lastWord && this.isWordUnit(units[k] ?? -1)) return -1;
+    if (lastWord && this.isWordUnit(units[k]!)) return -1;
     return i;
   }
 
@@ -936,29 +1024,53 @@ export class Matcher {
     let at = this.pVeto[p]!;
     const nb = d[at++]!;
     if (nb) {
-      let max = 0;
-      for (let j = 0; j < nb; j++) max = Math.max(max, this.phrase(d[at + j]!).length);
-      const units = this.collect(end, 1, max * 2 + 6, doc).u;
+      const units = this.collect(end, 1, this.vetoMax(p, 0, at, nb) * 2 + 6, doc).u;
       const i0 = skipGap(units);
-      for (let j = 0; j < nb; j++) if (this.phraseAt(units, i0, this.phrase(d[at + j]!), 1) >= 0) return true;
+      let i1 = i0;
+      while (units[i1] === 0x2e) i1++;
+      const first = units[i1]!;
+      for (let j = 0; j < nb; j++) {
+        const ph = this.phrase(d[at + j]!);
+        if ((ph[0] === first || ph.length === 0) && this.phraseAt(units, i0, ph, 1) >= 0) return true;
+      }
     }
     at += nb;
     const na = d[at++]!;
     if (na) {
-      let max = 0;
-      for (let j = 0; j < na; j++) max = Math.max(max, this.phrase(d[at + j]!).length);
-      const units = this.collect(start, -1, max * 2 + 6, doc).u;
+      const units = this.collect(start, -1, this.vetoMax(p, 1, at, na) * 2 + 6, doc).u;
       const i0 = skipGap(units);
-      for (let j = 0; j < na; j++) if (this.phraseAt(units, i0, this.phrase(d[at + j]!), -1) >= 0) return true;
+      let i1 = i0;
+      while (units[i1] === 0x2e) i1++;
+      const first = units[i1]!;
+      for (let j = 0; j < na; j++) {
+        const ph = this.phrase(d[at + j]!);
+        if ((ph[ph.length - 1] === first || ph.length === 0) && this.phraseAt(units, i0, ph, -1) >= 0) return true;
+      }
     }
     return false;
+  }
+
+  /** Longest phrase of pattern p's notBefore (side 0) / notAfter (side 1) list, memoised. */
+  private vetoMax(p: number, side: number, at: number, count: number): number {
+    const memo = this.vetoMaxMemo;
+    let max = memo[p * 2 + side]!;
+    if (max < 0) {
+      max = 0;
+      for (let j = 0; j < count; j++) max = Math.max(max, this.phrase(this.vetoData[at + j]!).length);
+      memo[p * 2 + side] = max;
+    }
+    return max;
   }
 
   /** Title right before a surname ("President Yoon"): its original text, or undefined. */
   private titleBefore(start: number, doc: Doc): { text: string; at: number } | undefined {
     const back = this.collect(start, -1, 48, doc);
     if (back.u[0] !== 0x20) return undefined;
+    let i1 = 1;
+    while (back.u[i1] === 0x2e) i1++;
+    const first = back.u[i1]!; // compared with each title's last unit first
     for (const t of this.titles) {
+      if (t.u[t.u.length - 1] !== first) continue;
       const i = this.phraseAt(back.u, 1, t.u, -1);
       if (i < 0) continue;
       const firstPos = back.pos[i - 1]!;
@@ -989,19 +1101,20 @@ export class Matcher {
    */
   private surnameInOtherName(start: number, end: number, doc: Doc): boolean {
     const fwd = this.collect(end, 1, 3, doc);
-    if (fwd.u[0] === 0x20 && this.isWordUnit(fwd.u[1] ?? -1) && this.infoOf(doc.code(fwd.pos[1]!)) & F_UPPER) return true;
+    if (fwd.u[0] === 0x20 && this.isWordUnit(fwd.u[1]!) && this.infoOf(doc.code(fwd.pos[1]!)) & F_UPPER) return true;
     const back = this.collect(start, -1, 40, doc, this.bufB);
     if (back.u[0] !== 0x20) return false;
     let i = 1;
-    let word = '';
-    while (this.isWordUnit(back.u[i] ?? -1)) word = String.fromCharCode(back.u[i++]!) + word;
-    if (!word) return false;
+    while (this.isWordUnit(back.u[i]!)) i++;
+    if (i === 1) return false; // no word right before
     const firstPos = back.pos[i - 1]!;
     if (!(this.infoOf(doc.code(firstPos)) & F_UPPER)) return false;
-    if (back.u[i] === APOS && word === 's') return false; // "Korea's Yoon"
+    if (back.u[i] === APOS && i === 2 && back.u[1] === 0x73) return false; // "Korea's Yoon"
+    let word = '';
+    for (let j = i - 1; j >= 1; j--) word += String.fromCharCode(back.u[j]!);
     if (this.notNameWords.has(word)) return false;
     while (back.u[i] === 0x20) i++;
-    const before = back.u[i] ?? -1;
+    const before = back.u[i]!;
     // sentence start: nothing, or sentence punctuation / opening quote before the word
     if (before === -1 || SENTENCE_PUNCT.has(before)) return false;
     return true;
@@ -1010,93 +1123,68 @@ export class Matcher {
   // -------------------------------------------------------------------------------------------
   // Resolution
 
-  private resolve(cand: number[], doc: Doc, seen: Map<number, Seen>, scanNo: number): Mention[] {
-    const nCand = cand.length / 3;
-    const full: number[] = [];
-    const sur: number[] = [];
-    for (let i = 0; i < nCand; i++) {
-      if ((this.pFlags[cand[i * 3 + 2]!]! & FL_TYPE) === T_SURNAME) sur.push(i);
-      else full.push(i);
-    }
-    const byStart = (a: number, b: number): number =>
-      cand[a * 3]! - cand[b * 3]! || cand[b * 3 + 1]! - cand[a * 3 + 1]! || cand[a * 3 + 2]! - cand[b * 3 + 2]!;
-    full.sort(byStart);
-    sur.sort(byStart);
+  private resolve(doc: Doc, seen: Map<number, Seen>, scanNo: number): Mention[] {
+    const cf = this.candFull;
+    const cs = this.candSur;
+    const nFull = this.nFull / 3;
+    sortTriples(cf, nFull);
+    sortTriples(cs, this.nSur / 3);
     // Phase A, per cluster of overlapping candidates: longest first, then leftmost.
     // Same-span candidates form one group (alternatives; a block pattern in the group wins).
-    const gS: number[] = [];
-    const gE: number[] = [];
-    const gFirst: number[] = [];
-    const gLast: number[] = [];
-    for (let i = 0; i < full.length; ) {
-      const s = cand[full[i]! * 3]!;
-      const e = cand[full[i]! * 3 + 1]!;
+    // Groups: (start, end, first candidate, end of candidates) quadruples.
+    if (this.groups.length < nFull * 4) this.groups = new Int32Array(nFull * 8);
+    const gr = this.groups;
+    let nG = 0;
+    for (let i = 0; i < nFull; ) {
+      const s = cf[i * 3]!;
+      const e = cf[i * 3 + 1]!;
       let j = i + 1;
-      while (j < full.length && cand[full[j]! * 3] === s && cand[full[j]! * 3 + 1] === e) j++;
-      gS.push(s);
-      gE.push(e);
-      gFirst.push(i);
-      gLast.push(j);
+      while (j < nFull && cf[j * 3] === s && cf[j * 3 + 1] === e) j++;
+      gr[nG * 4] = s;
+      gr[nG * 4 + 1] = e;
+      gr[nG * 4 + 2] = i;
+      gr[nG * 4 + 3] = j;
+      nG++;
       i = j;
     }
-    const accepted: number[] = []; // group indices, in start order
-    for (let g = 0; g < gS.length; ) {
-      let maxEnd = gE[g]!;
-      let h = g + 1;
-      while (h < gS.length && gS[h]! < maxEnd) {
-        if (gE[h]! > maxEnd) maxEnd = gE[h]!;
-        h++;
-      }
-      if (h === g + 1) accepted.push(g);
-      else {
-        const cl: number[] = [];
-        for (let x = g; x < h; x++) cl.push(x);
-        cl.sort((a, b) => gE[b]! - gS[b]! - (gE[a]! - gS[a]!) || gS[a]! - gS[b]!);
-        const ok: number[] = [];
-        for (const x of cl) {
-          let free = true;
-          for (const y of ok) if (gS[y]! < gE[x]! && gS[x]! < gE[y]!) free = false;
-          if (free) ok.push(x);
-        }
-        ok.sort((a, b) => gS[a]! - gS[b]!);
-        for (const x of ok) accepted.push(x);
-      }
-      g = h;
-    }
+    // Accepted groups in start order (a block accepted as null).
     const accS: number[] = [];
     const accE: number[] = [];
     const accM: Array<Mention | null> = [];
-    for (const g of accepted) {
-      let block = false;
-      const ents: number[] = [];
-      let rulePat = -1;
-      for (let j = gFirst[g]!; j < gLast[g]!; j++) {
-        const p = cand[full[j]! * 3 + 2]!;
-        if ((this.pFlags[p]! & FL_TYPE) === T_BLOCK) block = true;
-        else if (!ents.includes(this.pEntity[p]!)) {
-          ents.push(this.pEntity[p]!);
-          if (rulePat < 0) rulePat = p;
-        }
+    for (let g = 0; g < nG; ) {
+      let maxEnd = gr[g * 4 + 1]!;
+      let h = g + 1;
+      while (h < nG && gr[h * 4]! < maxEnd) {
+        if (gr[h * 4 + 1]! > maxEnd) maxEnd = gr[h * 4 + 1]!;
+        h++;
       }
-      accS.push(gS[g]!);
-      accE.push(gE[g]!);
-      if (block) accM.push(null);
+      if (h === g + 1) this.accept(g, accS, accE, accM);
       else {
-        const m: Mention = { entity: ents[0]!, start: gS[g]!, end: gE[g]!, rule: ruleOf(this.pFlags[rulePat]!) };
-        if (ents.length > 1) m.alternatives = ents.slice(1);
-        accM.push(m);
+        const cl: number[] = [];
+        for (let x = g; x < h; x++) cl.push(x);
+        cl.sort((a, b) => gr[b * 4 + 1]! - gr[b * 4]! - (gr[a * 4 + 1]! - gr[a * 4]!) || gr[a * 4]! - gr[b * 4]!);
+        const ok: number[] = [];
+        for (const x of cl) {
+          let free = true;
+          for (const y of ok) if (gr[y * 4]! < gr[x * 4 + 1]! && gr[x * 4]! < gr[y * 4 + 1]!) free = false;
+          if (free) ok.push(x);
+        }
+        ok.sort((a, b) => gr[a * 4]! - gr[b * 4]!);
+        for (const x of ok) this.accept(x, accS, accE, accM);
       }
+      g = h;
     }
     // Phase B: document order; surnames against the full mentions seen so far.
     const out: Mention[] = [];
     let ai = 0;
     let lastEnd = -1;
-    for (let i = 0; i < sur.length; ) {
-      const s = cand[sur[i]! * 3]!;
-      const e = cand[sur[i]! * 3 + 1]!;
+    const nSur = this.nSur / 3;
+    for (let i = 0; i < nSur; ) {
+      const s = cs[i * 3]!;
+      const e = cs[i * 3 + 1]!;
       let j = i;
       const pats: number[] = [];
-      while (j < sur.length && cand[sur[j]! * 3] === s && cand[sur[j]! * 3 + 1] === e) pats.push(cand[sur[j++]! * 3 + 2]!);
+      while (j < nSur && cs[j * 3] === s && cs[j * 3 + 1] === e) pats.push(cs[j++ * 3 + 2]!);
       i = j;
       for (; ai < accS.length && accE[ai]! <= s; ai++) this.admit(accM[ai]!, out, seen, scanNo);
       if (ai < accS.length && accS[ai]! < e) continue; // overlaps a full mention / block
@@ -1117,8 +1205,46 @@ export class Matcher {
       lastEnd = e;
     }
     for (; ai < accS.length; ai++) this.admit(accM[ai]!, out, seen, scanNo);
-    if (sur.length) out.sort((a, b) => a.start - b.start);
+    if (nSur) out.sort((a, b) => a.start - b.start);
     return out;
+  }
+
+  /** Group g of the sorted full candidates becomes a mention (null for a block). */
+  private accept(g: number, accS: number[], accE: number[], accM: Array<Mention | null>): void {
+    const gr = this.groups;
+    const cf = this.candFull;
+    const pFlags = this.pFlags;
+    const pEntity = this.pEntity;
+    const s = gr[g * 4]!;
+    const e = gr[g * 4 + 1]!;
+    const j0 = gr[g * 4 + 2]!;
+    const j1 = gr[g * 4 + 3]!;
+    accS.push(s);
+    accE.push(e);
+    if (j1 === j0 + 1) {
+      // one candidate (the usual case)
+      const p = cf[j0 * 3 + 2]!;
+      const flags = pFlags[p]!;
+      accM.push((flags & FL_TYPE) === T_BLOCK ? null : { entity: pEntity[p]!, start: s, end: e, rule: ruleOf(flags) });
+      return;
+    }
+    let block = false;
+    const ents: number[] = [];
+    let rulePat = -1;
+    for (let j = j0; j < j1; j++) {
+      const p = cf[j * 3 + 2]!;
+      if ((pFlags[p]! & FL_TYPE) === T_BLOCK) block = true;
+      else if (!ents.includes(pEntity[p]!)) {
+        ents.push(pEntity[p]!);
+        if (rulePat < 0) rulePat = p;
+      }
+    }
+    if (block) accM.push(null);
+    else {
+      const m: Mention = { entity: ents[0]!, start: s, end: e, rule: ruleOf(pFlags[rulePat]!) };
+      if (ents.length > 1) m.alternatives = ents.slice(1);
+      accM.push(m);
+    }
   }
 
   private admit(m: Mention | null, out: Mention[], seen: Map<number, Seen>, scanNo: number): void {
@@ -1154,6 +1280,58 @@ export class Matcher {
   }
 }
 
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(Math.max(96, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Sort n (start, end, pattern) triples in place: start ascending, then end descending, then
+ * pattern ascending. Candidates arrive almost sorted (by end, overlaps are local), so this is an
+ * insertion sort; past a budget of moves it falls back to a general sort.
+ * @internal (exported for tests)
+ */
+export function sortTriples(a: Int32Array, n: number): void {
+  let budget = 8 * n + 64;
+  for (let i = 1; i < n; i++) {
+    const s = a[i * 3]!;
+    const e = a[i * 3 + 1]!;
+    const p = a[i * 3 + 2]!;
+    let j = i - 1;
+    while (j >= 0) {
+      const s2 = a[j * 3]!;
+      if (s2 < s) break;
+      if (s2 === s) {
+        const e2 = a[j * 3 + 1]!;
+        if (e2 > e || (e2 === e && a[j * 3 + 2]! <= p)) break;
+      }
+      j--;
+    }
+    j++;
+    if (j === i) continue;
+    budget -= i - j;
+    if (budget < 0) return sortTriplesGeneral(a, n);
+    a.copyWithin(j * 3 + 3, j * 3, i * 3);
+    a[j * 3] = s;
+    a[j * 3 + 1] = e;
+    a[j * 3 + 2] = p;
+  }
+}
+
+function sortTriplesGeneral(a: Int32Array, n: number): void {
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) idx.push(i);
+  idx.sort((x, y) => a[x * 3]! - a[y * 3]! || a[y * 3 + 1]! - a[x * 3 + 1]! || a[x * 3 + 2]! - a[y * 3 + 2]!);
+  const copy = a.slice(0, n * 3);
+  for (let i = 0; i < n; i++) {
+    const x = idx[i]!;
+    a[i * 3] = copy[x * 3]!;
+    a[i * 3 + 1] = copy[x * 3 + 1]!;
+    a[i * 3 + 2] = copy[x * 3 + 2]!;
+  }
+}
+
 /** flag[v] |= flag[c] for every child c (children are numbered after their parent). */
 function propagateUp(flag: Uint8Array, first: Int32Array, n: number): void {
   for (let v = n - 1; v >= 0; v--) {
@@ -1169,7 +1347,7 @@ function propagateUp(flag: Uint8Array, first: Int32Array, n: number): void {
 
 const SENTENCE_PUNCT = new Set([0x2e, 0x21, 0x3f, 0x3a, 0x3b, 0x22, 0x27, 0x28, 0x5b, 0x2d, 0x2014, 0x2026, 0x3002]);
 
-function skipGap(units: number[]): number {
+function skipGap(units: Int32Array): number {
   let i = 0;
   while (units[i] === 0x20) i++;
   if (units[i] === 0x2c) {
