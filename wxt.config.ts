@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
-import { ARTICLE_SCRIPT, NEWS_SITE_MATCHES, LOOPBACK_MATCHES } from './lib/sites/news-sites';
+import { highlightCss } from './lib/page/marks';
+import { DEFAULT_COLOURS, DEFAULT_MARK_STYLE } from './lib/settings/defaults';
+import { ENTITY_KINDS } from './lib/settings/schema';
+import { ARTICLE_CSS, ARTICLE_SCRIPT, NEWS_SITE_MATCHES, LOOPBACK_MATCHES } from './lib/sites/news-sites';
 
 /**
  * `BACKSTORY_LOOPBACK=1` (set by `npm run build:test`) treats http://127.0.0.1 and
@@ -7,6 +10,11 @@ import { ARTICLE_SCRIPT, NEWS_SITE_MATCHES, LOOPBACK_MATCHES } from './lib/sites
  * Release builds and zips never set it.
  */
 const loopback = process.env.BACKSTORY_LOOPBACK === '1';
+
+/** public article.css: the marks' default look (lib/page/marks.ts highlightCss). */
+export function articleCss(): string {
+  return `${highlightCss(ENTITY_KINDS, { style: DEFAULT_MARK_STYLE, colours: DEFAULT_COLOURS })}\n`;
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -24,8 +32,17 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        { matches: [...NEWS_SITE_MATCHES, ...(loopback ? LOOPBACK_MATCHES : [])], js: [ARTICLE_SCRIPT], run_at: 'document_idle' },
+        {
+          matches: [...NEWS_SITE_MATCHES, ...(loopback ? LOOPBACK_MATCHES : [])],
+          js: [ARTICLE_SCRIPT],
+          css: [ARTICLE_CSS],
+          run_at: 'document_idle',
+        },
       ];
+    },
+    // The default look of the marks as a static stylesheet: nothing to build on page load.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: ARTICLE_CSS, contents: articleCss() });
     },
   },
   manifest: ({ browser }) => ({

@@ -6,7 +6,7 @@ import { MatchService } from '@/lib/ext/match-service';
 import { loadChoices, loadHidden, loadSettings, saveSettings, setChoice, setHidden, settingsItem } from '@/lib/ext/settings';
 import { syncAddedSiteScripts } from '@/lib/ext/registration';
 import { TabSummaries } from '@/lib/ext/tab-summaries';
-import { pageMessage, popupMessage, type PageConfig } from '@/lib/protocol';
+import { pageMessage, popupMessage, type PageConfig, type TabMessage } from '@/lib/protocol';
 import { NEWS_SITES } from '@/lib/sites/news-sites';
 import { siteOf, siteState } from '@/lib/sites/site-policy';
 
@@ -83,6 +83,12 @@ export default defineBackground(() => {
   browser.permissions.onAdded?.addListener((p) => void rememberGrantedSites(p.origins ?? []).then(resync));
   browser.permissions.onRemoved?.addListener(resync);
   settingsItem.watch(resync);
+  // Article scripts do not watch storage themselves (it would cost every page load): they are
+  // told here when what they mark, or how, may have changed.
+  browser.storage.onChanged.addListener((changes, area) => {
+    const relevant = (area === 'sync' && 'settings' in changes) || (area === 'local' && ('hidden' in changes || 'choices' in changes));
+    if (relevant) void tellTabs({ type: 'tab:reconfigure' });
+  });
   watchCustomDataset(() => invalidateOverlay());
   settings.watchBadge(summaries);
 });
@@ -97,6 +103,11 @@ async function pageConfig(url: string): Promise<PageConfig> {
     /* restricted */
   }
   return { site, enabled: settings.enabled, settings, hidden, choices: choices[host] ?? {} };
+}
+
+async function tellTabs(msg: TabMessage): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, msg).catch(() => undefined))));
 }
 
 /**

@@ -95,5 +95,10 @@ export const tabMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab:step'), direction: z.enum(['next', 'previous']) }),
   /** Ask for the current summary (popup opened before the background had one). */
   z.object({ type: z.literal('tab:get-summary') }),
+  /**
+   * Settings, hidden entities or remembered choices changed: ask for the page config again. The
+   * background tells every tab, so the article script need not watch storage on each page.
+   */
+  z.object({ type: z.literal('tab:reconfigure') }),
 ]);
 export type TabMessage = z.infer<typeof tabMessage>;

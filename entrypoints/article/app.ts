@@ -1,6 +1,7 @@
 import type { Mention } from '@/lib/match/types';
 import { findArticleRoot, looksLikeArticle } from '@/lib/page/article';
 import { extractArticleDate, type ArticleDate } from '@/lib/page/date';
+import { readPageMeta } from '@/lib/page/meta';
 import { HoverIntent } from '@/lib/page/hover-intent';
 import type { Mark } from '@/lib/page/marks';
 import { MarkLayer } from '@/lib/page/marks';
@@ -8,10 +9,13 @@ import { watchPointer } from '@/lib/page/pointer';
 import { PageScanner } from '@/lib/page/scanner';
 import type { CardData, CardHost, CardUI, ShowRequest } from '@/lib/page/ui-contract';
 import type { MatchReply, PageConfig, PageMessage, PageSummary, TabMessage } from '@/lib/protocol';
+import { DEFAULT_COLOURS, DEFAULT_MARK_STYLE } from '@/lib/settings/defaults';
 import type { Settings } from '@/lib/settings/schema';
-import { alive, onMessage, onStorageChange, send as sendRaw } from './runtime';
+import { alive, onMessage, send as sendRaw } from './runtime';
 
 const HOST_TAG = 'backstory-ui';
+/** What public article.css (injected with this script) draws: the default look. */
+const BASELINE_STYLE = { style: DEFAULT_MARK_STYLE, colours: DEFAULT_COLOURS };
 
 function send<T>(msg: PageMessage): Promise<T> {
   return sendRaw<T>(msg);
@@ -28,6 +32,7 @@ export class PageApp {
   private shadow: ShadowRoot | null = null;
   private date: ArticleDate = {};
   private cards: Promise<CardData> | null = null;
+  private cardIds = new Set<string>();
   private summaryTimer: ReturnType<typeof setTimeout> | null = null;
   private listeners: AbortController | null = null;
   private generation = 0;
@@ -41,7 +46,7 @@ export class PageApp {
   private readonly unlisten: Array<() => void>;
 
   constructor() {
-    this.unlisten = [onMessage(this.onMessage), onStorageChange(this.onStorage)];
+    this.unlisten = [onMessage(this.onMessage)];
   }
 
   async start(): Promise<void> {
@@ -59,14 +64,15 @@ export class PageApp {
       this.reason = 'this browser lacks the CSS Custom Highlight API';
       return this.sendSummary();
     }
-    const gate = looksLikeArticle(document);
+    const meta = readPageMeta(document);
+    const gate = looksLikeArticle(document, meta);
     if (!gate.article) {
       this.state = 'not-article';
       this.reason = gate.reason;
       return this.sendSummary();
     }
     const root = findArticleRoot(document) ?? document.body;
-    this.date = extractArticleDate(document, location.href, root);
+    this.date = extractArticleDate(document, location.href, root, meta);
     const hidden = new Set(cfg.hidden);
     const settings = cfg.settings;
     this.scanner = new PageScanner({
@@ -84,6 +90,7 @@ export class PageApp {
       kindEnabled: (k) => settings.kinds[k as keyof Settings['kinds']] !== false,
       markMode: settings.markMode,
       style: { style: settings.markStyle, colours: settings.colours },
+      baseline: BASELINE_STYLE,
       exclude: new Set(this.host ? [this.host] : []),
       onChange: () => this.scheduleSummary(),
     });
@@ -93,7 +100,6 @@ export class PageApp {
     this.scanner.observe();
     this.listen();
     this.sendSummary();
-    this.prefetchCards();
   }
 
   /** A document session of the background's matcher (a fresh one per scan of this page). */
@@ -182,17 +188,15 @@ export class PageApp {
     void send({ type: 'page:summary', summary: this.summary() }).catch(() => undefined);
   }
 
-  private prefetchCards(): void {
-    this.cards = null;
-    void this.cardData().catch(() => undefined);
-  }
-
   private cardData(): Promise<CardData> {
     // Page entities plus the other candidates of ambiguous marks, so the chooser can name them.
     const ids = new Set(this.summary().entities.map((e) => e.id));
     for (const m of this.scanner?.layer.marks ?? []) for (const a of m.alternatives ?? []) ids.add(this.idOf(a));
     ids.delete('');
-    this.cards ??= send<CardData>({ type: 'page:cards', ids: [...ids] });
+    // Fetched once per page, and again only when text added since then brought new entities.
+    if (this.cards && [...ids].every((id) => this.cardIds.has(id))) return this.cards;
+    this.cardIds = ids;
+    this.cards = send<CardData>({ type: 'page:cards', ids: [...ids] });
     return this.cards;
   }
 
@@ -208,6 +212,8 @@ export class PageApp {
       isOpen: () => this.ui?.isOpen() ?? false,
       onShow: (hit, x) => void this.show({ mark: hit.mark, rect: hit.rect, pointerX: x, focus: false }),
       onHide: () => this.ui?.hide(),
+      // Card data and the card UI are fetched while the pointer dwells, not on every page load.
+      onDwellStart: () => this.prepareCard(),
     });
     const scanner = this.scanner;
     if (!scanner) return;
@@ -233,14 +239,11 @@ export class PageApp {
         return Promise.resolve(true);
       case 'tab:focus-entity':
         return Promise.resolve(this.focusEntity(msg.id));
+      case 'tab:reconfigure':
+        return this.reconfigure().then(() => true);
       default:
         return undefined;
     }
-  };
-
-  private readonly onStorage = (changes: Record<string, unknown>, area: string): void => {
-    if (area === 'sync' && 'settings' in changes) void this.reconfigure();
-    else if (area === 'local' && ('hidden' in changes || 'choices' in changes)) void this.reconfigure();
   };
 
   /** Settings changed: restyle in place when only the look changed; rescan otherwise. */
@@ -311,6 +314,12 @@ export class PageApp {
     this.ensureShadow(); // a page may have removed our host since the last card
     ui.show(req);
     this.intent?.shown(req.mark);
+  }
+
+  private prepareCard(): void {
+    if (!alive()) return;
+    void this.cardData().catch(() => (this.cards = null));
+    void this.ensureUI();
   }
 
   private ensureUI(): Promise<CardUI | null> {

@@ -14,12 +14,6 @@ interface Api {
     sendMessage(msg: unknown): Promise<unknown>;
     onMessage: { addListener(l: Listener): void; removeListener(l: Listener): void };
   };
-  storage: {
-    onChanged: {
-      addListener(l: (changes: Record<string, unknown>, area: string) => void): void;
-      removeListener(l: (changes: Record<string, unknown>, area: string) => void): void;
-    };
-  };
 }
 
 const g = globalThis as { browser?: Partial<Api>; chrome?: Partial<Api> };
@@ -62,11 +56,4 @@ export function onMessage(handle: (msg: unknown) => Promise<unknown> | undefined
   };
   a.runtime.onMessage.addListener(listener);
   return () => a.runtime.onMessage.removeListener(listener);
-}
-
-export function onStorageChange(fn: (changes: Record<string, unknown>, area: string) => void): () => void {
-  const a = api();
-  if (!a) return () => undefined;
-  a.storage.onChanged.addListener(fn);
-  return () => a.storage.onChanged.removeListener(fn);
 }

@@ -3,7 +3,7 @@
  * runtime registration, limited to hosts whose permission the reader actually granted.
  */
 import { browser } from 'wxt/browser';
-import { ARTICLE_SCRIPT } from '../sites/news-sites';
+import { ARTICLE_CSS, ARTICLE_SCRIPT } from '../sites/news-sites';
 import { loadSettings } from './settings';
 
 const ID = 'backstory-added-sites';
@@ -23,7 +23,7 @@ export async function syncAddedSiteScripts(): Promise<string[]> {
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [ID] });
   if (granted.length > 0) {
     await browser.scripting.registerContentScripts([
-      { id: ID, matches: granted.flatMap(matchesFor), js: [ARTICLE_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true },
+      { id: ID, matches: granted.flatMap(matchesFor), js: [ARTICLE_SCRIPT], css: [ARTICLE_CSS], runAt: 'document_idle', persistAcrossSessions: true },
     ]);
   }
   return granted;

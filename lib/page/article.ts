@@ -3,15 +3,16 @@
  * stay a handful of selector queries — no layout, no full-tree walks.
  */
 
+import { readPageMeta, type PageMeta } from './meta';
+
 const ARTICLE_TYPES = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion|Review|Background|Report|Scholarly)?Article"/;
 
 /** Does this page look like a single article (rather than a home page, a search page, an app)? */
-export function looksLikeArticle(doc: Document): { article: boolean; reason: string } {
-  const og = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase();
+export function looksLikeArticle(doc: Document, meta: PageMeta = readPageMeta(doc)): { article: boolean; reason: string } {
+  const og = meta.get('og:type')?.trim().toLowerCase();
   if (og === 'article') return { article: true, reason: 'og:type article' };
-  if (doc.querySelector('meta[property="article:published_time"]')) return { article: true, reason: 'article metadata' };
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const text = s.textContent ?? '';
+  if (meta.get('article:published_time') !== undefined) return { article: true, reason: 'article metadata' };
+  for (const text of meta.jsonLd) {
     if (text.length < 200_000 && ARTICLE_TYPES.test(text)) return { article: true, reason: 'JSON-LD Article' };
   }
   if (doc.querySelector('[itemtype*="schema.org/NewsArticle"],[itemtype*="schema.org/Article"],[itemprop="articleBody"]')) {

@@ -23,6 +23,14 @@ describe('article date', () => {
     expect(extractArticleDate(d, 'https://x.test/').published).toBe('2024-06-19');
   });
 
+  it('reads meta keys whatever their attribute and case, in order of trust, ignoring ones without content', () => {
+    const d = doc(
+      `<meta name="DC.date.issued" content="2021-03-04"><meta itemprop="datePublished"><meta name="PubDate" content="2021-03-05">
+       <meta itemprop="dateModified" content="2021-03-09T01:00:00Z">`,
+    );
+    expect(extractArticleDate(d, 'https://x.test/')).toEqual({ published: '2021-03-05', modified: '2021-03-09', source: 'meta' });
+  });
+
   it('survives broken JSON-LD and falls back to meta', () => {
     const d = doc(`<script type="application/ld+json">{"datePublished": oops</script><meta property="article:published_time" content="2019-11-22T08:00:00+09:00">`);
     expect(extractArticleDate(d, 'https://x.test/')).toEqual({ published: '2019-11-22', source: 'meta' });

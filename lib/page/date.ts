@@ -1,4 +1,5 @@
 /** The article's publication date (and, kept apart, its modified date) from page metadata. */
+import { readPageMeta, type PageMeta } from './meta';
 
 export interface ArticleDate {
   /** YYYY-MM-DD, the day of first publication as the page states it. */
@@ -8,26 +9,20 @@ export interface ArticleDate {
   source?: 'json-ld' | 'meta' | 'time' | 'url';
 }
 
+/** `<meta>` property / name / itemprop keys, in order of trust. */
 const PUBLISHED_META = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="pubdate"]',
-  'meta[name="publishdate"]',
-  'meta[name="publish-date"]',
-  'meta[name="date"]',
-  'meta[name="dc.date.issued"]',
-  'meta[name="DC.date.issued"]',
-  'meta[name="sailthru.date"]',
-  'meta[property="og:published_time"]',
-  'meta[name="parsely-pub-date"]',
+  'article:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'date',
+  'dc.date.issued',
+  'sailthru.date',
+  'og:published_time',
+  'parsely-pub-date',
 ];
-const MODIFIED_META = [
-  'meta[property="article:modified_time"]',
-  'meta[name="article:modified_time"]',
-  'meta[itemprop="dateModified"]',
-  'meta[property="og:updated_time"]',
-];
+const MODIFIED_META = ['article:modified_time', 'datemodified', 'og:updated_time'];
 
 /** Normalise an ISO-like timestamp to its calendar day as written (no time-zone shifting). */
 export function toDay(value: string | null | undefined): string | undefined {
@@ -39,9 +34,8 @@ export function toDay(value: string | null | undefined): string | undefined {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
-function fromJsonLd(doc: Document): { published?: string; modified?: string } {
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const text = s.textContent ?? '';
+function fromJsonLd(meta: PageMeta): { published?: string; modified?: string } {
+  for (const text of meta.jsonLd) {
     if (text.length > 500_000 || !text.includes('datePublished')) continue;
     let data: unknown;
     try {
@@ -77,9 +71,9 @@ function findDates(node: unknown, depth: number): { published?: string; modified
   return {};
 }
 
-function firstMeta(doc: Document, selectors: string[]): string | undefined {
-  for (const sel of selectors) {
-    const day = toDay(doc.querySelector(sel)?.getAttribute('content'));
+function firstMeta(meta: PageMeta, keys: string[]): string | undefined {
+  for (const key of keys) {
+    const day = toDay(meta.get(key));
     if (day) return day;
   }
   return undefined;
@@ -97,13 +91,13 @@ export function dateFromUrl(url: string): string | undefined {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
-export function extractArticleDate(doc: Document, url: string, root?: Element | null): ArticleDate {
-  const ld = fromJsonLd(doc);
-  const modified = ld.modified ?? firstMeta(doc, MODIFIED_META);
+export function extractArticleDate(doc: Document, url: string, root?: Element | null, meta: PageMeta = readPageMeta(doc)): ArticleDate {
+  const ld = fromJsonLd(meta);
+  const modified = ld.modified ?? firstMeta(meta, MODIFIED_META);
   const withModified = (d: ArticleDate): ArticleDate => (modified && modified !== d.published ? { ...d, modified } : d);
   if (ld.published) return withModified({ published: ld.published, source: 'json-ld' });
-  const meta = firstMeta(doc, PUBLISHED_META);
-  if (meta) return withModified({ published: meta, source: 'meta' });
+  const fromMeta = firstMeta(meta, PUBLISHED_META);
+  if (fromMeta) return withModified({ published: fromMeta, source: 'meta' });
   const time =
     (root ?? doc).querySelector('time[pubdate][datetime],header time[datetime],time[itemprop="datePublished"]') ??
     doc.querySelector('time[datetime]');

@@ -11,8 +11,10 @@ function setup(open = { v: false }) {
   const timers: { at: number; fn: () => void; id: number }[] = [];
   let nextId = 1;
   const shown: string[] = [];
+  const dwells: string[] = [];
   let hides = 0;
   const intent = new HoverIntent({
+    onDwellStart: (hit) => dwells.push((hit.mark as { text: string }).text),
     dwellMs: () => 300,
     hideMs: () => 300,
     isOpen: () => open.v,
@@ -44,10 +46,25 @@ function setup(open = { v: false }) {
       due.fn();
     }
   };
-  return { intent, shown, hides: () => hides, advance, open, moveTo: (x: number, hit: Hit | null) => intent.move(x, 100, hit) };
+  return { intent, shown, dwells, hides: () => hides, advance, open, moveTo: (x: number, hit: Hit | null) => intent.move(x, 100, hit) };
 }
 
 describe('hover intent', () => {
+  it('announces the start of a dwell once per mark (to fetch card data early), not while travelling', () => {
+    const s = setup();
+    const yoon = fakeHit('Yoon');
+    s.moveTo(10, yoon);
+    s.advance(16);
+    s.moveTo(10.2, yoon);
+    expect(s.dwells).toEqual(['Yoon']);
+    s.advance(20);
+    s.moveTo(400, fakeHit('Kishida')); // 390 px in 20 ms: travelling
+    expect(s.dwells).toEqual(['Yoon']);
+    s.advance(200);
+    s.moveTo(401, fakeHit('Kishida'));
+    expect(s.dwells).toEqual(['Yoon', 'Kishida']);
+  });
+
   it('shows after the dwell on the same mark, not before', () => {
     const s = setup();
     const hit = fakeHit('Yoon');

@@ -14,6 +14,8 @@ export interface HoverIntentOptions {
   onHide: () => void;
   /** Is a card currently open? */
   isOpen: () => boolean;
+  /** The pointer settled on a mark and the dwell began: a chance to fetch what the card needs. */
+  onDwellStart?: (hit: Hit) => void;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (t: unknown) => void;
@@ -67,6 +69,7 @@ export class HoverIntent {
       if (!this.dwellTimer) {
         this.candidate = hit;
         this.dwellTimer = this.setTimer(() => this.fire(), this.o.dwellMs());
+        this.o.onDwellStart?.(hit);
       } else {
         this.candidate = hit; // same mark: keep the timer, refresh the rect
       }

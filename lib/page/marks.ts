@@ -27,19 +27,32 @@ export interface StyleOptions {
   colours: Record<string, string>;
 }
 
-/** Stylesheet text for `::highlight()` per kind; the only styling we add to the page. */
-export function highlightCss(kinds: readonly string[], opts: StyleOptions): string {
-  if (opts.style === 'none') return '';
+/**
+ * Stylesheet text for `::highlight()` per kind. The default look ships as a static stylesheet
+ * of the article script (no work on page load); a reader's own look is an `override` sheet
+ * whose `!important` declarations win over it and cancel what the other styles set.
+ */
+export function highlightCss(kinds: readonly string[], opts: StyleOptions, override = false): string {
+  if (opts.style === 'none' && !override) return '';
+  const imp = override ? ' !important' : '';
   return kinds
     .map((kind) => {
       const c = opts.colours[kind] ?? '#5b6ee1';
-      const decl =
+      let decl =
         opts.style === 'background'
-          ? `background-color: color-mix(in srgb, ${c} 22%, transparent);`
-          : `text-decoration: underline dotted ${c}; text-decoration-thickness: 2px; text-underline-offset: 3px;`;
-      return `::highlight(${HIGHLIGHT_PREFIX}${kind}) { ${decl} }`;
+          ? `background-color: color-mix(in srgb, ${c} 22%, transparent)${imp};`
+          : opts.style === 'underline'
+            ? `text-decoration: underline dotted ${c}${imp}; text-decoration-thickness: 2px${imp}; text-underline-offset: 3px${imp};`
+            : '';
+      if (override && opts.style !== 'underline') decl += ' text-decoration: none !important;';
+      if (override && opts.style !== 'background') decl += ' background-color: transparent !important;';
+      return `::highlight(${HIGHLIGHT_PREFIX}${kind}) { ${decl.trim()} }`;
     })
     .join('\n');
+}
+
+function sameStyle(a: StyleOptions, b: StyleOptions, kinds: readonly string[]): boolean {
+  return a.style === b.style && kinds.every((k) => (a.colours[k] ?? '').toLowerCase() === (b.colours[k] ?? '').toLowerCase());
 }
 
 export class MarkLayer {
@@ -51,9 +64,14 @@ export class MarkLayer {
   private styleEl: HTMLStyleElement | null = null;
   readonly marks: Mark[] = [];
 
+  /**
+   * `baseline`: the look the page already has from the static stylesheet injected with the
+   * script; when the reader's settings match it, no stylesheet is built at all.
+   */
   constructor(
     private readonly doc: Document,
     private readonly kinds: readonly string[],
+    private readonly baseline?: StyleOptions,
   ) {}
 
   /** Highlight API is available (Chrome 105+, Firefox 140+, Safari 17.2+). */
@@ -138,7 +156,9 @@ export class MarkLayer {
   }
 
   setStyle(opts: StyleOptions): void {
-    const css = highlightCss(this.kinds, opts);
+    const base = this.baseline;
+    const css = base && sameStyle(opts, base, this.kinds) ? '' : highlightCss(this.kinds, opts, !!base);
+    if (css === '' && !this.sheet && !this.styleEl) return;
     if (this.sheet) {
       this.sheet.replaceSync(css);
       return;

@@ -30,6 +30,8 @@ export interface ScannerOptions {
   kindEnabled: (kind: string) => boolean;
   markMode: 'first' | 'all';
   style: StyleOptions;
+  /** The look the static stylesheet injected with the script already gives (see MarkLayer). */
+  baseline?: StyleOptions;
   /** Nodes we own (the UI host); never scanned, their mutations ignored. */
   exclude: ReadonlySet<Node>;
   /** Called after each pass that changed marks or counts. */
@@ -69,7 +71,7 @@ export class PageScanner {
   private debounceMs = 150;
 
   constructor(private readonly o: ScannerOptions) {
-    this.layer = new MarkLayer(o.doc, o.kinds);
+    this.layer = new MarkLayer(o.doc, o.kinds, o.baseline);
     this.session = o.session();
   }
 
@@ -125,9 +127,15 @@ export class PageScanner {
     const max = this.o.maxMarks ?? DEFAULT_MAX_MARKS;
     let sliceStart = performance.now();
     let changed = false;
-    for (const found of mentions) {
+    for (let i = 0; i < mentions.length; i++) {
+      // Checked for every 32 mentions, whether or not they become marks: a page full of repeats
+      // of a few names (first-mention mode) must yield as often as one full of marks.
+      if ((i & 31) === 31 && performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
       if (this.destroyed) return changed;
-      const m = this.resolveChoice(found, text.chunks, starts);
+      const m = this.resolveChoice(mentions[i]!, text.chunks, starts);
       const kind = this.o.kindOf(m.entity);
       if (this.o.isHidden(m.entity) || !this.o.kindEnabled(kind)) continue;
       const st = this.stats.get(m.entity);
@@ -151,10 +159,6 @@ export class PageScanner {
       const mark: Mark = { entity: m.entity, kind, range, startNode, startOffset: so, endNode, endOffset: eo, text: matched, rule: m.rule };
       if (m.alternatives?.length) mark.alternatives = m.alternatives;
       this.layer.add(mark);
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        sliceStart = performance.now();
-      }
     }
     return changed;
   }

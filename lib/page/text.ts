@@ -29,6 +29,7 @@ const NOISE = /(?:^|[\s_-])(?:comments?|related|most-?read|most-?popular|popular
 export function isSkippedElement(el: Element, root: Node): boolean {
   if (el === root) return false;
   if (SKIP_TAGS.has(el.tagName)) return true;
+  if (!el.hasAttributes()) return false; // most prose elements (p, em, b…): one call, not six
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;

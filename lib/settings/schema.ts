@@ -3,6 +3,7 @@
  * field of a damaged stored object and reports the ones it had to reset.
  */
 import { z } from 'zod';
+import { DEFAULT_COLOURS, DEFAULT_MARK_STYLE } from './defaults';
 
 export const ENTITY_KINDS = ['person', 'country', 'organization', 'place', 'treaty', 'summit'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -45,16 +46,9 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   disabledSites: [],
   addedSites: [],
   kinds: { person: true, country: true, organization: true, place: true, treaty: true, summit: true },
-  markStyle: 'underline',
+  markStyle: DEFAULT_MARK_STYLE,
   markMode: 'first',
-  colours: {
-    person: '#2f6fde',
-    country: '#1f9d55',
-    organization: '#b7791f',
-    place: '#9f4fd6',
-    treaty: '#d64545',
-    summit: '#0f8b8d',
-  },
+  colours: { ...DEFAULT_COLOURS },
   dwellMs: 300,
   hideMs: 300,
   showLaterEvents: true,

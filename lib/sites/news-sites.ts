@@ -61,3 +61,5 @@ export const LOOPBACK_MATCHES: string[] = ['http://127.0.0.1/*', 'http://localho
 
 /** The article script's file in the built extension (entrypoints/article → an unlisted script). */
 export const ARTICLE_SCRIPT = 'article.js';
+/** The default look of the marks, injected with the article script (generated in wxt.config.ts). */
+export const ARTICLE_CSS = 'article.css';

@@ -14,7 +14,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ARTICLE_SCRIPT, LOOPBACK_MATCHES, NEWS_SITE_MATCHES } from '../../lib/sites/news-sites';
+import { DEFAULT_SETTINGS, ENTITY_KINDS } from '../../lib/settings/schema';
+import { ARTICLE_CSS, ARTICLE_SCRIPT, LOOPBACK_MATCHES, NEWS_SITE_MATCHES } from '../../lib/sites/news-sites';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
@@ -24,14 +25,17 @@ type Manifest = Record<string, unknown> & {
 };
 type Config = {
   manifest: (env: { browser: string; manifestVersion: number; mode: string; command: string }) => Manifest;
-  hooks: { 'build:manifestGenerated': (wxt: unknown, manifest: Manifest) => void };
+  hooks: {
+    'build:manifestGenerated': (wxt: unknown, manifest: Manifest) => void;
+    'build:publicAssets': (wxt: unknown, files: Array<{ relativeDest: string; contents?: string }>) => void;
+  };
 };
 
 async function config(loopback: boolean): Promise<Config> {
   vi.resetModules();
   if (loopback) process.env.BACKSTORY_LOOPBACK = '1';
   else delete process.env.BACKSTORY_LOOPBACK;
-  return ((await import('../../wxt.config')) as { default: Config }).default;
+  return ((await import('../../wxt.config')) as unknown as { default: Config }).default;
 }
 
 /** What WXT would write, for the parts wxt.config.ts decides (the article script's entry comes from its hook). */
@@ -88,7 +92,17 @@ describe('manifest permissions (from wxt.config.ts)', () => {
 
   it('declares exactly one content script: the article script, on the built-in news sites, at document_idle', async () => {
     const m = await manifestFor('chrome', false);
-    expect(m.content_scripts).toEqual([{ matches: NEWS_SITE_MATCHES, js: [ARTICLE_SCRIPT], run_at: 'document_idle' }]);
+    expect(m.content_scripts).toEqual([{ matches: NEWS_SITE_MATCHES, js: [ARTICLE_SCRIPT], css: [ARTICLE_CSS], run_at: 'document_idle' }]);
+  });
+
+  it('generates the static stylesheet of the default mark look as a public asset', async () => {
+    const c = await config(false);
+    const files: Array<{ relativeDest: string; contents?: string }> = [];
+    c.hooks['build:publicAssets']({}, files);
+    expect(files.map((f) => f.relativeDest)).toEqual([ARTICLE_CSS]);
+    const css = files[0]!.contents!;
+    for (const kind of ENTITY_KINDS) expect(css).toContain(`::highlight(backstory-${kind}) { text-decoration: underline dotted ${DEFAULT_SETTINGS.colours[kind]};`);
+    expect(css).not.toContain('!important');
   });
 });
 

@@ -1,0 +1,14 @@
+/**
+ * Defaults the article script needs without loading the settings schema (zod stays off the
+ * per-page bundle). lib/settings/schema.ts builds DEFAULT_SETTINGS from these.
+ */
+export const DEFAULT_MARK_STYLE = 'underline' as const;
+
+export const DEFAULT_COLOURS = Object.freeze({
+  person: '#2f6fde',
+  country: '#1f9d55',
+  organization: '#b7791f',
+  place: '#9f4fd6',
+  treaty: '#d64545',
+  summit: '#0f8b8d',
+});
