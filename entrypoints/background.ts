@@ -6,7 +6,7 @@ import { MatchService } from '@/lib/ext/match-service';
 import { loadChoices, loadHidden, loadSettings, saveSettings, setChoice, setHidden, settingsItem } from '@/lib/ext/settings';
 import { syncAddedSiteScripts } from '@/lib/ext/registration';
 import { TabSummaries } from '@/lib/ext/tab-summaries';
-import { pageMessage, popupMessage, type PageConfig, type TabMessage } from '@/lib/protocol';
+import { pageMessage, popupMessage, splitChunks, type PageConfig, type TabMessage } from '@/lib/protocol';
 import { NEWS_SITES } from '@/lib/sites/news-sites';
 import { siteOf, siteState } from '@/lib/sites/site-policy';
 
@@ -32,7 +32,11 @@ export default defineBackground(() => {
           return cardBatch(msg.ids);
         case 'page:match':
           if (tabId === undefined) return Promise.resolve({ mentions: [], refs: {} });
-          return matching.match(`${tabId}:${sender.frameId ?? 0}:${msg.doc}`, msg.chunks, msg.breaks);
+          {
+            const chunks = splitChunks(msg.text, msg.lens);
+            if (!chunks) return Promise.resolve({ mentions: [], refs: {} });
+            return matching.match(`${tabId}:${sender.frameId ?? 0}:${msg.doc}`, chunks, msg.breaks);
+          }
         case 'page:load-ui':
           if (tabId === undefined) return Promise.resolve(false);
           return browser.scripting

@@ -50,8 +50,13 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('page:match'),
     doc: z.string().regex(/^[a-z0-9]{8,40}$/),
-    chunks: z.array(z.string().max(200_000)).max(20_000),
-    breaks: z.array(z.number().int().nonnegative()).max(20_000),
+    /**
+     * The text nodes' texts joined, with their lengths: one string crosses the process boundary
+     * much faster than thousands of small ones.
+     */
+    text: z.string().max(2_000_000),
+    lens: z.array(z.number().int().nonnegative()).max(200_000),
+    breaks: z.array(z.number().int().nonnegative()).max(200_000),
   }),
   /** The card UI is needed: inject it into this frame (first hover only). */
   z.object({ type: z.literal('page:load-ui') }),
@@ -63,6 +68,19 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page:open-popup'), entity: entityId.optional() }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
+
+/** The chunks of a `page:match` message (null when the lengths do not add up to the text). */
+export function splitChunks(text: string, lens: readonly number[]): string[] | null {
+  const chunks: string[] = new Array<string>(lens.length);
+  let at = 0;
+  for (let i = 0; i < lens.length; i++) {
+    const end = at + lens[i]!;
+    if (end > text.length) return null;
+    chunks[i] = text.slice(at, end);
+    at = end;
+  }
+  return at === text.length ? chunks : null;
+}
 
 /** Reply to `page:config`. */
 export interface PageConfig {

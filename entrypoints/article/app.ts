@@ -107,7 +107,10 @@ export class PageApp {
     const doc = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(36).padStart(2, '0')).join('');
     return {
       scan: async (chunks, o) => {
-        const reply = await send<MatchReply>({ type: 'page:match', doc, chunks: [...chunks], breaks: o?.breaks ?? [] }).catch(() => null);
+        const lens = new Array<number>(chunks.length);
+        for (let i = 0; i < chunks.length; i++) lens[i] = chunks[i]!.length;
+        const msg: PageMessage = { type: 'page:match', doc, text: chunks.join(''), lens, breaks: o?.breaks ?? [] };
+        const reply = await send<MatchReply>(msg).catch(() => null);
         if (!reply) return [];
         for (const [k, v] of Object.entries(reply.refs)) {
           this.idByIndex.set(+k, v.id);

@@ -52,8 +52,12 @@ export interface EntityStats {
 const SLICE_MS = 8;
 const DEFAULT_MAX_MARKS = 1500;
 const DEFAULT_MAX_CHARS = 2_000_000;
-/** Characters matched per synchronous call (a few ms of work), cut at block boundaries. */
-const GROUP_CHARS = 20_000;
+/**
+ * Characters sent per match request, cut at block boundaries: most articles go in one message
+ * (each message has a fixed cost on the page's main thread); huge pages in several, so that
+ * marks appear progressively and no reply is large.
+ */
+const GROUP_CHARS = 100_000;
 
 export class PageScanner {
   readonly layer: MarkLayer;

@@ -5,6 +5,7 @@
  * .output/ cannot change a build in the middle of a run.
  */
 import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,4 +99,17 @@ export function prepareBuilds(opts: { rebuild?: boolean; reuse?: boolean; bigAli
     if (!manifest.includes('http://127.0.0.1/*')) throw new Error(`${d} is not a loopback (test) build`);
   }
   return { real: join(realOut, 'chrome-mv3'), big: join(bigOut, 'chrome-mv3'), realAliases: real.patterns.length, bigAliases: big.patterns.length };
+}
+
+/**
+ * A copy of the real build whose article script is scripts/bench/assets/reference-article.js:
+ * the least work our architecture implies (see that file). Rewritten on every run (cheap).
+ */
+export function referenceBuild(realDir: string): string {
+  const out = join(CACHE_DIR, 'ext-reference', 'chrome-mv3');
+  rmSync(join(CACHE_DIR, 'ext-reference'), { recursive: true, force: true });
+  cpSync(realDir, out, { recursive: true });
+  writeFileSync(join(out, 'article.js'), readFileSync(resolve(import.meta.dirname, '../assets/reference-article.js')));
+  rmSync(join(out, 'article.js.map'), { force: true });
+  return out;
 }
