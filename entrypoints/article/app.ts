@@ -188,6 +188,9 @@ export class PageApp {
   }
 
   private sendSummary(): void {
+    // One message for the first pass: the scanner's change notice from it is already covered.
+    if (this.summaryTimer) clearTimeout(this.summaryTimer);
+    this.summaryTimer = null;
     void send({ type: 'page:summary', summary: this.summary() }).catch(() => undefined);
   }
 

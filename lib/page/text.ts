@@ -26,9 +26,9 @@ const SKIP_ROLES = new Set([
 /** Class or id words that mark page furniture rather than the story. */
 const NOISE = /(?:^|[\s_-])(?:comments?|related|most-?read|most-?popular|popular|trending|newsletter|share|sharing|social|promo|advert|advertisement|ads?|sponsored|sidebar|recommend(?:ed|ations)?|outbrain|taboola|breadcrumbs?|footer|masthead|navbar|menu|subscribe|paywall|read-?more|more-?stories)(?:$|[\s_-])/i;
 
-export function isSkippedElement(el: Element, root: Node): boolean {
+export function isSkippedElement(el: Element, root: Node, tag: string = el.tagName): boolean {
   if (el === root) return false;
-  if (SKIP_TAGS.has(el.tagName)) return true;
+  if (SKIP_TAGS.has(tag)) return true;
   if (!el.hasAttributes()) return false; // most prose elements (p, em, b…): one call, not six
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
@@ -80,9 +80,13 @@ export class TextWalker {
     const maxChars = this.opts.maxChars ?? Infinity;
     const exclude = this.opts.exclude;
     let node = this.node;
+    // Each DOM property read here is a call into the browser (and, in a content script's
+    // isolated world, through its wrappers): every node's type, tag and children are read once.
     while (node && budget-- > 0) {
-      let descend = false;
-      if (node.nodeType === 3) {
+      let child: Node | null = null;
+      let isBlock = false;
+      const type = node.nodeType;
+      if (type === 3) {
         const data = (node as Text).data;
         if (data.length > 0) {
           out.nodes.push(node as Text);
@@ -95,31 +99,37 @@ export class TextWalker {
             break;
           }
         }
-      } else if (node.nodeType === 1) {
+      } else if (type === 1) {
         const el = node as Element;
-        if (!(exclude?.has(el)) && !isSkippedElement(el, root)) {
-          if (BLOCK_TAGS.has(el.tagName)) this.pendingBreak = true;
-          descend = el.firstChild !== null;
+        const tag = el.tagName;
+        isBlock = BLOCK_TAGS.has(tag);
+        if (!(exclude?.has(el)) && !isSkippedElement(el, root, tag)) {
+          if (isBlock) this.pendingBreak = true;
+          child = el.firstChild;
         } else {
           this.pendingBreak = true;
         }
-      } else if (node === root && node.firstChild) {
-        descend = true;
+      } else if (node === root) {
+        child = node.firstChild;
       }
-      node = descend ? node.firstChild : this.advance(node);
+      node = child ?? this.advance(node, isBlock);
     }
     this.node = node;
     if (!node) this.done = true;
     return this.done;
   }
 
-  /** Next node after `node`'s subtree, closing blocks on the way up. */
-  private advance(node: Node): Node | null {
-    let n: Node | null = node;
-    while (n && n !== this.root) {
-      if (n.nodeType === 1 && BLOCK_TAGS.has((n as Element).tagName)) this.pendingBreak = true;
-      if (n.nextSibling) return n.nextSibling;
-      n = n.parentNode;
+  /** Next node after `node`'s subtree, closing blocks on the way up (`isBlock`: `node` is one). */
+  private advance(node: Node, isBlock: boolean): Node | null {
+    if (node === this.root) return null;
+    if (isBlock) this.pendingBreak = true;
+    const next = node.nextSibling;
+    if (next) return next;
+    // Up through the ancestors (all elements) until one has a next sibling.
+    for (let n = node.parentNode; n && n !== this.root; n = n.parentNode) {
+      if (BLOCK_TAGS.has((n as Element).tagName)) this.pendingBreak = true;
+      const sib = n.nextSibling;
+      if (sib) return sib;
     }
     return null;
   }

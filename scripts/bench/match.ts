@@ -68,7 +68,10 @@ function throughput(m: Matcher, docs: Array<{ chunks: string[]; breaks: number[]
   }
   const ps = median(rates);
   const cps = median(cpuRates);
-  return { mbps: (ps * bytes) / 1e6, cpuMbps: (cps * bytes) / 1e6, mups: (ps * units) / 1e6, bytes, mentions };
+  // Best run as well as the median: on a shared machine other tenants only ever slow a run down,
+  // so the fastest of several is the closer estimate of the code's own speed.
+  const best = Math.max(...cpuRates);
+  return { mbps: (ps * bytes) / 1e6, cpuMbps: (cps * bytes) / 1e6, bestMbps: (best * bytes) / 1e6, mups: (ps * units) / 1e6, bytes, mentions };
 }
 
 export default async function main(args: string[]): Promise<void> {
@@ -123,10 +126,10 @@ export default async function main(args: string[]): Promise<void> {
       `${compileMs.toFixed(0)} ms`,
       `${(mod.length / 1024).toFixed(0)} KB / ${(gz / 1024).toFixed(1)} KB gz`,
       `${lt.cold.toFixed(2)} / ${lt.median.toFixed(2)} ms`,
-      `${syn.mbps.toFixed(0)} / ${syn.cpuMbps.toFixed(0)} MB/s (${syn.mentions} m)`,
-      `${plain.mbps.toFixed(0)} / ${plain.cpuMbps.toFixed(0)} MB/s`,
-      cor ? `${cor.mbps.toFixed(0)} / ${cor.cpuMbps.toFixed(0)} MB/s (${cor.mentions} m)` : '-',
-      corFlat ? `${corFlat.mbps.toFixed(0)} / ${corFlat.cpuMbps.toFixed(0)} MB/s` : '-',
+      `${syn.mbps.toFixed(0)} / ${syn.cpuMbps.toFixed(0)} / ${syn.bestMbps.toFixed(0)} MB/s (${syn.mentions} m)`,
+      `${plain.mbps.toFixed(0)} / ${plain.cpuMbps.toFixed(0)} / ${plain.bestMbps.toFixed(0)} MB/s`,
+      cor ? `${cor.mbps.toFixed(0)} / ${cor.cpuMbps.toFixed(0)} / ${cor.bestMbps.toFixed(0)} MB/s (${cor.mentions} m)` : '-',
+      corFlat ? `${corFlat.mbps.toFixed(0)} / ${corFlat.cpuMbps.toFixed(0)} / ${corFlat.bestMbps.toFixed(0)} MB/s` : '-',
     ]);
   }
   // Calibration: a bare charCodeAt + table loop over the same text (the machine's ceiling right now).
@@ -135,7 +138,7 @@ export default async function main(args: string[]): Promise<void> {
   const fake = { session: () => ({ scan: (ch: string[]) => { let x = 0; for (const s of ch) for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); x += c < 0x3100 ? table[c]! : 1; } return x ? [] : []; } }) } as unknown as Matcher;
   const cal = throughput(fake, [{ chunks: [calText], breaks: [] }]);
   console.log(`calibration (bare table-lookup loop): ${cal.mbps.toFixed(0)} MB/s wall, ${cal.cpuMbps.toFixed(0)} MB/s CPU; load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
-  console.log('throughput columns: wall / CPU-time MB/s (UTF-8), m = mentions; load = first load in this process / median of 50 loads after 50 warm-up loads (unicode table decoded each time)');
+  console.log('throughput columns: median wall / median CPU-time / best CPU-time MB/s (UTF-8) over 7 runs, m = mentions; load = first load in this process / median of 50 loads after 50 warm-up loads (unicode table decoded each time)');
   const head = ['dataset', 'patterns', 'nodes', 'compile', 'module size', 'load cold/median', 'synthetic text', 'no-name text', 'corpus', 'corpus (flat strings)'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   console.log(head.map((h, i) => h.padEnd(w[i]!)).join(' | '));
