@@ -78,7 +78,7 @@ export default async function main(args: string[]): Promise<void> {
             if (row.kind === 'corpus' && r >= corpusReps) continue;
             const run = await runWithExtension(ext, row.url);
             row[label].push(run);
-            log(`[${label} ${r + 1}/${reps}] ${row.name}: ${run.state} marks=${run.marks} cpu=${run.cpuMs.toFixed(1)}ms wall=${run.wallMs.toFixed(1)}ms longest=${run.longestCpuMs.toFixed(1)}ms`);
+            log(`[${label} ${r + 1}/${reps}] ${row.name}: ${run.state}${run.timedOut ? " (TIMED OUT)" : ""} marks=${run.marks} cpu=${run.cpuMs.toFixed(1)}ms wall=${run.wallMs.toFixed(1)}ms longest=${run.longestCpuMs.toFixed(1)}ms`);
           }
         }
       } finally {

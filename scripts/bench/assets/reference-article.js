@@ -17,7 +17,8 @@
     chunks.push(n.data);
   }
   const t0 = performance.now();
-  const reply = await api.runtime.sendMessage({ type: 'page:match', doc: 'reference', chunks, breaks: [] });
+  const lens = chunks.map((c) => c.length);
+  const reply = await api.runtime.sendMessage({ type: 'page:match', doc: 'reference1', text: chunks.join(''), lens, breaks: [] });
   const highlight = new Highlight();
   CSS.highlights.set('backstory-reference', highlight);
   const starts = [0];
