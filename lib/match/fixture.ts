@@ -86,3 +86,16 @@ export function fixtureInput(): MatcherInput {
   for (const text of BLOCKS) patterns.push({ text, entity: -1, type: 'block', caseMode: 'exact' });
   return { ids, patterns };
 }
+
+/** `text` cut at `cuts` (taken modulo its length + 1, deduplicated): chunks for the chunking tests. */
+export function splits(text: string, cuts: number[]): string[] {
+  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const out: string[] = [];
+  let prev = 0;
+  for (const c of at) {
+    out.push(text.slice(prev, c));
+    prev = c;
+  }
+  out.push(text.slice(prev));
+  return out;
+}

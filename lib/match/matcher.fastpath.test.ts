@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from './compile';
-import { fixtureInput } from './fixture';
+import { fixtureInput, splits } from './fixture';
 import { loadMatcher, sortTriples } from './matcher';
 import { syntheticInput, syntheticText } from './synthetic';
 import type { MatcherInput, MatcherTables } from './types';
@@ -39,18 +39,6 @@ const piece = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
 );
 const textArb = fc.array(piece, { maxLength: 24 }).map((xs) => xs.join(''));
-
-function splits(text: string, cuts: number[]): string[] {
-  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let prev = 0;
-  for (const c of at) {
-    out.push(text.slice(prev, c));
-    prev = c;
-  }
-  out.push(text.slice(prev));
-  return out;
-}
 
 describe('matcher fast paths', () => {
   it('a warmed-up matcher (dense rows) and a fresh one agree, under any chunking', () => {

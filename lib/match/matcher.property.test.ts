@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from './compile';
-import { fixtureInput } from './fixture';
+import { fixtureInput, splits } from './fixture';
 import { loadMatcher } from './matcher';
 import { normalizeAlias } from './normalize';
 import { CLASS_SHIFT, K_DIGIT, K_LETTER, K_MARK, K_SKIP, buildUnicodeInfo, infoOf } from './unicode';
@@ -21,18 +21,6 @@ const piece = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('us', 'US', 'U.S', 'S.', 'kim', 'Kim', 'Jong', 'Un', '中', '国', '윤', 'é', 'e\u0301', 'İ', 'ß') },
 );
 const textArb = fc.array(piece, { maxLength: 24 }).map((xs) => xs.join(''));
-
-function splits(text: string, cuts: number[]): string[] {
-  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let prev = 0;
-  for (const c of at) {
-    out.push(text.slice(prev, c));
-    prev = c;
-  }
-  out.push(text.slice(prev));
-  return out;
-}
 
 /** Normalised forms of every alias of an entity. */
 const formsOf = new Map<number, Set<string>>();

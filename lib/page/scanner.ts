@@ -218,7 +218,6 @@ export class PageScanner {
     this.layer.prune((m) => !m.startNode.isConnected || !m.endNode.isConnected || m.range.toString() !== m.text);
     if (this.layer.marks.length !== before) this.recount();
     this.layer.ensureRegistered();
-    // Scan each added subtree once (skip nodes inside another added node).
     // Each added subtree once: skip nodes below another pending node (walk up, not pairwise —
     // infinite-scroll pages add thousands of nodes per batch).
     const pendingSet = new Set(nodes);
