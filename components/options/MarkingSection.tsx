@@ -1,6 +1,6 @@
 /** Which kinds of entities are marked, and how. */
 import { ENTITY_KINDS, type EntityKind, type Settings } from '../../lib/settings/schema';
-import { Checkbox, RadioGroup, Section } from './controls';
+import { Checkbox, RadioGroup, Section, useDraft } from './controls';
 import { KIND_LABELS, KIND_SINGULAR } from './labels';
 
 type MarkingSettings = Pick<Settings, 'kinds' | 'markStyle' | 'markMode' | 'colours'>;
@@ -52,20 +52,32 @@ export function MarkingSection(p: MarkingSectionProps) {
       <fieldset class="colours">
         <legend>Colours</legend>
         {ENTITY_KINDS.map((k) => (
-          <div class="field colour" key={k}>
-            <input
-              id={`colour-${k}`}
-              type="color"
-              value={s.colours[k]}
-              onChange={(e) => p.onChange({ colours: { ...s.colours, [k]: (e.currentTarget as HTMLInputElement).value } })}
-            />
-            <label for={`colour-${k}`}>{KIND_SINGULAR[k]}</label>
-            <span class={`sample sample-${s.markStyle}`} style={{ '--mark': s.colours[k] }} aria-hidden="true">
-              Sample
-            </span>
-          </div>
+          <ColourField key={k} kind={k} value={s.colours[k]} markStyle={s.markStyle} onChange={(c) => p.onChange({ colours: { ...s.colours, [k]: c } })} />
         ))}
       </fieldset>
     </Section>
+  );
+}
+
+/** One kind's colour. The picker's live value survives re-renders until it is committed (see useDraft). */
+function ColourField(p: { kind: EntityKind; value: string; markStyle: Settings['markStyle']; onChange: (colour: string) => void }) {
+  const draft = useDraft(p.value);
+  return (
+    <div class="field colour">
+      <input
+        id={`colour-${p.kind}`}
+        type="color"
+        value={draft.value}
+        onInput={(e) => draft.edit((e.currentTarget as HTMLInputElement).value)}
+        onChange={(e) => {
+          draft.done();
+          p.onChange((e.currentTarget as HTMLInputElement).value);
+        }}
+      />
+      <label for={`colour-${p.kind}`}>{KIND_SINGULAR[p.kind]}</label>
+      <span class={`sample sample-${p.markStyle}`} style={{ '--mark': draft.value }} aria-hidden="true">
+        Sample
+      </span>
+    </div>
   );
 }

@@ -1,5 +1,16 @@
 /** Small labelled controls shared by the option sections. Native inputs, so keyboard and screen readers work as usual. */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+
+/**
+ * What the reader has typed but not committed yet. Preact re-applies `value` whenever the
+ * parent re-renders (it compares with the live DOM value), so without this a render caused by
+ * anything else — data arriving, another setting saved — would wipe a half-typed field.
+ */
+export function useDraft(committed: string): { value: string; edit: (text: string) => void; done: () => void } {
+  const [draft, setDraft] = useState<string | null>(null);
+  return { value: draft ?? committed, edit: setDraft, done: () => setDraft(null) };
+}
 
 export function Section(props: { id: string; title: string; intro?: ComponentChildren; children: ComponentChildren }) {
   return (
@@ -53,6 +64,7 @@ export function RadioGroup<T extends string>(props: {
 
 /** A number of milliseconds, committed on change (blur or Enter) so sync storage is not written per keystroke. */
 export function MsInput(props: { id: string; label: string; value: number; min: number; max: number; step?: number; hint?: string; onChange: (ms: number) => void }) {
+  const draft = useDraft(String(props.value));
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
@@ -64,11 +76,13 @@ export function MsInput(props: { id: string; label: string; value: number; min: 
           min={props.min}
           max={props.max}
           step={props.step ?? 50}
-          value={props.value}
+          value={draft.value}
           aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+          onInput={(e) => draft.edit((e.currentTarget as HTMLInputElement).value)}
           onChange={(e) => {
             const input = e.currentTarget as HTMLInputElement;
             const n = Math.round(Number(input.value));
+            draft.done();
             if (input.value !== '' && Number.isFinite(n)) props.onChange(Math.min(props.max, Math.max(props.min, n)));
             else input.value = String(props.value);
           }}

@@ -157,9 +157,17 @@ describe('options page', () => {
 
   it('exports everything to a file and imports it back', async () => {
     const { page, errors } = await openOptions();
+    // Start from defaults whatever the earlier tests left, so each change below really saves.
+    await page.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear()]));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Backstory options' }).waitFor();
+    const stored = (key: string, want: unknown) =>
+      page.waitForFunction(async ([k, w]) => JSON.stringify(((await chrome.storage.sync.get('settings')).settings as Record<string, unknown> | undefined)?.[k]) === JSON.stringify(w), [key, want] as const);
     await page.getByLabel(/Open a card after/).fill('650');
     await page.getByLabel(/Open a card after/).press('Enter');
+    await stored('dwellMs', 650);
     await page.getByRole('radio', { name: 'Every mention' }).check();
+    await stored('markMode', 'all');
     await page.evaluate(() => chrome.storage.local.set({ hidden: ['joe-biden'], choices: { 'bbc.com': { Kim: 'kim-jong-un' } } }));
     await page.getByText('Saved.').waitFor();
 

@@ -122,6 +122,48 @@ describe('CardSection', () => {
   });
 });
 
+describe('typed but not committed', () => {
+  it('a re-render from elsewhere keeps what the reader is typing in a delay', () => {
+    const onChange = vi.fn();
+    const { rerender } = render(<CardSection settings={DEFAULT_SETTINGS} onChange={onChange} />);
+    const dwell = screen.getByLabelText(/Open a card after/) as HTMLInputElement;
+    fireEvent.input(dwell, { target: { value: '65' } });
+    // Something unrelated arrives (say, the hidden list) and the page renders again.
+    rerender(<CardSection settings={{ ...DEFAULT_SETTINGS }} onChange={onChange} />);
+    expect(dwell.value).toBe('65');
+    expect(onChange).not.toHaveBeenCalled();
+    fireEvent.change(dwell, { target: { value: '650' } });
+    expect(onChange).toHaveBeenLastCalledWith({ dwellMs: 650 });
+    // Once committed, the stored value is what shows again.
+    rerender(<CardSection settings={{ ...DEFAULT_SETTINGS, dwellMs: 650 }} onChange={onChange} />);
+    expect(dwell.value).toBe('650');
+    rerender(<CardSection settings={{ ...DEFAULT_SETTINGS, dwellMs: 700 }} onChange={onChange} />);
+    expect(dwell.value).toBe('700');
+  });
+
+  it('an invalid delay goes back to the stored value', () => {
+    const onChange = vi.fn();
+    render(<CardSection settings={DEFAULT_SETTINGS} onChange={onChange} />);
+    const dwell = screen.getByLabelText(/Open a card after/) as HTMLInputElement;
+    fireEvent.input(dwell, { target: { value: '' } });
+    fireEvent.change(dwell, { target: { value: '' } });
+    expect(onChange).not.toHaveBeenCalled();
+    expect(dwell.value).toBe(String(DEFAULT_SETTINGS.dwellMs));
+  });
+
+  it('a colour being picked survives a re-render, and its sample follows it', () => {
+    const onChange = vi.fn();
+    const { rerender } = render(<MarkingSection settings={DEFAULT_SETTINGS} onChange={onChange} />);
+    const colour = screen.getByLabelText('Treaty') as HTMLInputElement;
+    fireEvent.input(colour, { target: { value: '#123456' } });
+    rerender(<MarkingSection settings={{ ...DEFAULT_SETTINGS }} onChange={onChange} />);
+    expect(colour.value).toBe('#123456');
+    const sample = colour.parentElement!.querySelector('.sample') as HTMLElement;
+    expect(sample.style.getPropertyValue('--mark')).toBe('#123456');
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});
+
 describe('GeneralSection', () => {
   it('switches theme and the master switch', () => {
     const onChange = vi.fn();
