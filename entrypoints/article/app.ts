@@ -22,6 +22,8 @@ function send<T>(msg: PageMessage): Promise<T> {
 }
 
 /** One article page: gate → scan → marks → hover → cards. Restartable on SPA navigation. */
+let docSerial = 0;
+
 export class PageApp {
   private config: PageConfig | null = null;
   private scanner: PageScanner | null = null;
@@ -104,7 +106,9 @@ export class PageApp {
 
   /** A document session of the background's matcher (a fresh one per scan of this page). */
   private remoteSession(): { scan(chunks: readonly string[], o?: { breaks?: number[] }): Promise<Mention[]> } {
-    const doc = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(36).padStart(2, '0')).join('');
+    // Unique per scan within the tab (frames included); not a secret, so no Web Crypto (its first
+    // use costs ~1 ms in a fresh isolated world).
+    const doc = `${Date.now().toString(36)}${(++docSerial).toString(36)}${Math.random().toString(36).slice(2, 10)}`.slice(0, 40);
     return {
       scan: async (chunks, o) => {
         const lens = new Array<number>(chunks.length);
