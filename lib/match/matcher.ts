@@ -86,12 +86,17 @@ class Doc {
   }
   code(g: number): number {
     if (g < 0 || g >= this.total) return -1;
+    const ci = this.chunkOf(g);
+    return this.chunks[ci]!.charCodeAt(g - this.bases[ci]!);
+  }
+  /** Index of the chunk holding position g (0 <= g < total): bases[ci] <= g < bases[ci + 1]. */
+  chunkOf(g: number): number {
     const b = this.bases;
     let ci = this.ci;
     while (g >= b[ci + 1]!) ci++;
     while (g < b[ci]!) ci--;
     this.ci = ci;
-    return this.chunks[ci]!.charCodeAt(g - b[ci]!);
+    return ci;
   }
   /** A hard break lies between g-1 and g (or g is the start/end of the scanned text). */
   isBreak(g: number): boolean {
@@ -161,7 +166,11 @@ export class Matcher {
   private readonly symWIdx: number[] = [];
   private readonly symMark: number = 0;
   private readonly stride: number = 1;
-  /** rowBase[v] = offset of node v's row in `rows`, or 0 (row slot 0 is never used). */
+  /**
+   * rowBase[v] = offset of node v's row in `rows` (> 0), or 0 (no row yet; row slot 0 is never
+   * used). Nodes that never get a row are marked on their first visit (`markSingle`): ~c (< -1)
+   * for a node whose only child is c, -1 for a leaf.
+   */
   private readonly rowBase: Int32Array;
   private readonly rowVisits: Uint8Array;
   private rows: Int32Array = new Int32Array(0);
@@ -190,6 +199,11 @@ export class Matcher {
   private nFull = 0;
   private nSur = 0;
   private groups: Int32Array = new Int32Array(64);
+  /** Accepted groups of the current resolve, and scratch arrays for clusters / surname groups. */
+  private acc: Int32Array = new Int32Array(64);
+  private readonly clBuf: number[] = [];
+  private readonly okBuf: number[] = [];
+  private readonly patsBuf: number[] = [];
   private memoStamp = 0;
 
   constructor(t: MatcherTables) {
@@ -506,11 +520,27 @@ export class Matcher {
     return t | (r >= 0 ? HAS_OUT : 0) | (this.lowOk[t] ? 0 : NO_LOW);
   }
 
-  /** Build node s's dense row; returns its offset in `rows`, or 0 (not yet / budget spent). */
+  /**
+   * A node with at most one child (deep inside an alias) never gets a row: on its first visit
+   * rowBase[s] becomes ~child (-1 for a leaf), and later visits are one label test, with no
+   * buildRow call and no `delta` unless the label differs. The test is the first step of
+   * `delta` (`child`), so taking it directly is exact. Returns the new rowBase[s] (0: 2+ children).
+   */
+  private markSingle(s: number): number {
+    const f = this.first[s]!;
+    const d = this.first[s + 1]! - f;
+    return d > 1 ? 0 : (this.rowBase[s] = d === 1 ? ~f : -1);
+  }
+
+  /**
+   * Called while rowBase[s] === 0 (ASCII steps): builds node s's dense row on its ROW_AFTER-th
+   * visit. Returns the new rowBase[s]: the row's offset, 0 (not yet / budget spent), or the
+   * single-child mark (< 0).
+   */
   private buildRow(s: number): number {
     const stride = this.stride;
-    // a node with one child (deep inside an alias) is a cheap label test: no row
-    if (this.first[s + 1]! - this.first[s]! <= 1) return 0;
+    const single = this.markSingle(s);
+    if (single !== 0) return single;
     if (this.rowVisits[s]! < ROW_AFTER) {
       this.rowVisits[s] = this.rowVisits[s]! + 1;
       return 0;
@@ -539,12 +569,11 @@ export class Matcher {
   /** Transition on a non-letter unit u (state may be 0). */
   private step(state: number, u: number): number {
     if (state === 0) return this.rootDense[u]!;
-    if (u < 128) {
-      let rb = this.rowBase[state]!;
-      if (rb === 0) rb = this.buildRow(state);
-      if (rb > 0) return this.rows[rb + this.sym[u]!]! & NODE_MASK;
-    }
-    return this.delta(state, u);
+    let rb = this.rowBase[state]!;
+    if (rb === 0) rb = u < 128 ? this.buildRow(state) : this.markSingle(state);
+    if (rb > 0 && u < 128) return this.rows[rb + this.sym[u]!]! & NODE_MASK;
+    // single child (rb < -1): one label test
+    return rb < -1 && this.label[~rb] === u ? ~rb : this.delta(state, u);
   }
 
   /** @internal */
@@ -576,6 +605,7 @@ export class Matcher {
     const markNode = this.markNode;
     const rep = this.rep;
     const rowBase = this.rowBase;
+    const label = this.label;
     const sym = this.sym;
     const symW = this.symW;
     const lowOk = this.lowOk;
@@ -609,42 +639,8 @@ export class Matcher {
         const k = (inf >>> CLASS_SHIFT) & 15;
         let st: number;
         if (k === K_LETTER || k === K_DIGIT) {
-          const u = inf & 0xffff;
-          if (prevWord) {
-            run = k === K_LETTER ? run + 1 : 0;
-            if (state === 0) {
-              // rest of the word: ASCII letters leave the state at the root
-              while (i + 1 < len) {
-                const d = s.charCodeAt(i + 1);
-                if (d >= 128 || alpha[d] === 0) break;
-                i++;
-                run++;
-              }
-              continue;
-            }
-            let rb = 0;
-            if (u < 128) {
-              rb = rowBase[state]!;
-              if (rb === 0) {
-                rb = this.buildRow(state);
-                rows = this.rows;
-              }
-            }
-            if (rb > 0) {
-              // dense row: the entry carries the lowOk and output bits
-              const x = rows[rb + sym[u]!]!;
-              if (x === 0 || (lowWord && (x & NO_LOW) !== 0)) {
-                state = 0;
-                continue;
-              }
-              state = x & NODE_MASK;
-              ring[cnt++ & RING_MASK] = base + i;
-              if ((x & HAS_OUT) !== 0) this.report(rep[state]!, base + i + 1, ring, cnt, run, doc);
-              continue;
-            }
-            st = this.delta(state, u);
-            if (lowWord && lowOk[st] === 0) st = 0;
-          } else {
+          let u = inf & 0xffff;
+          if (!prevWord) {
             prevWord = true;
             lastSpace = false;
             run = k === K_LETTER ? 1 : 0;
@@ -661,17 +657,19 @@ export class Matcher {
                 continue;
               }
               lowWord = c >= 0x61;
+              state = st;
               ring[cnt++ & RING_MASK] = base + i;
+              ring[cnt++ & RING_MASK] = base + i;
+              let r = rep[st]!;
+              if (r === -2) r = this.resolveNode(st);
+              if (r >= 0) this.report(r, base + i + 1, ring, cnt, run, doc);
             } else {
-              let rb = 0;
-              if (u < 128) {
-                rb = rowBase[state]!;
-                if (rb === 0) {
-                  rb = this.buildRow(state);
-                  rows = this.rows;
-                }
+              let rb = rowBase[state]!;
+              if (rb === 0) {
+                rb = u < 128 ? this.buildRow(state) : this.markSingle(state);
+                rows = this.rows;
               }
-              if (rb > 0) {
+              if (rb > 0 && u < 128) {
                 // word mark and letter in one step (a non-zero result implies a non-zero mark state)
                 const x = rows[rb + symW[u]!]!;
                 st = x & NODE_MASK;
@@ -690,31 +688,105 @@ export class Matcher {
                 ring[cnt++ & RING_MASK] = base + i;
                 ring[cnt++ & RING_MASK] = base + i;
                 if ((x & HAS_OUT) !== 0) this.report(rep[st]!, base + i + 1, ring, cnt, run, doc);
-                continue;
               } else {
-                const m = state === 0 ? markNode : this.delta(state, MARK);
+                // (single-child nodes: one label test, as below)
+                const m = state === 0 ? markNode : rb < -1 && label[~rb] === MARK ? ~rb : this.delta(state, MARK);
                 if (m === 0) {
                   state = 0;
                   continue;
                 }
                 ring[cnt++ & RING_MASK] = base + i;
                 if (rep[m] === -2) this.resolveNode(m);
-                st = this.delta(m, u);
-              }
-              // A node right below the mark node starts at this word: the lower-case filter applies.
-              lowWord = c >= 0x61 && c <= 0x7a && st >= mark0 && st < mark1;
-              if (st === 0 || (lowWord && lowOk[st] === 0)) {
-                state = 0;
-                while (i + 1 < len) {
-                  const d = s.charCodeAt(i + 1);
-                  if (d >= 128 || alpha[d] === 0) break;
-                  i++;
-                  run++;
+                let rm = rowBase[m]!;
+                if (rm === 0) rm = this.markSingle(m);
+                st = rm < -1 && label[~rm] === u ? ~rm : this.delta(m, u);
+                // A node right below the mark node starts at this word: the lower-case filter applies.
+                lowWord = c >= 0x61 && c <= 0x7a && st >= mark0 && st < mark1;
+                if (st === 0 || (lowWord && lowOk[st] === 0)) {
+                  state = 0;
+                  while (i + 1 < len) {
+                    const d = s.charCodeAt(i + 1);
+                    if (d >= 128 || alpha[d] === 0) break;
+                    i++;
+                    run++;
+                  }
+                  continue;
                 }
-                continue;
+                state = st;
+                ring[cnt++ & RING_MASK] = base + i;
+                let r = rep[st]!;
+                if (r === -2) r = this.resolveNode(st);
+                if (r >= 0) this.report(r, base + i + 1, ring, cnt, run, doc);
               }
             }
+            // The word goes on in an ASCII letter: the in-word loop below takes it.
+            if (i + 1 >= len) continue;
+            const d = s.charCodeAt(i + 1);
+            if (d >= 128 || alpha[d] === 0) continue;
+            i++;
+            run++;
+            u = info[d]! & 0xffff;
+          } else {
+            run = k === K_LETTER ? run + 1 : 0;
+            if (state === 0) {
+              // rest of the word: ASCII letters leave the state at the root
+              while (i + 1 < len) {
+                const d = s.charCodeAt(i + 1);
+                if (d >= 128 || alpha[d] === 0) break;
+                i++;
+                run++;
+              }
+              continue;
+            }
           }
+          // Inside a word, from a non-root state. Each step is a dense-row entry (it carries the
+          // lowOk and output bits), a single-child label test, or `delta`. While the word goes on in
+          // ASCII letters it stays in this loop (the steps the main loop would take, without its
+          // class dispatch), and a word that drops to the root is skipped at once.
+          for (;;) {
+            let rb = rowBase[state]!;
+            if (rb === 0) {
+              rb = u < 128 ? this.buildRow(state) : this.markSingle(state);
+              rows = this.rows;
+            }
+            if (rb > 0 && u < 128) {
+              const x = rows[rb + sym[u]!]!;
+              if (x === 0 || (lowWord && (x & NO_LOW) !== 0)) state = 0;
+              else {
+                state = x & NODE_MASK;
+                ring[cnt++ & RING_MASK] = base + i;
+                if ((x & HAS_OUT) !== 0) this.report(rep[state]!, base + i + 1, ring, cnt, run, doc);
+              }
+            } else {
+              // single child (rb < -1): one label test
+              let t = rb < -1 && label[~rb] === u ? ~rb : this.delta(state, u);
+              if (lowWord && lowOk[t] === 0) t = 0;
+              state = t;
+              if (t !== 0) {
+                ring[cnt++ & RING_MASK] = base + i;
+                let r = rep[t]!;
+                if (r === -2) r = this.resolveNode(t);
+                if (r >= 0) this.report(r, base + i + 1, ring, cnt, run, doc);
+              }
+            }
+            if (state === 0) {
+              // rest of the word: ASCII letters leave the state at the root
+              while (i + 1 < len) {
+                const d = s.charCodeAt(i + 1);
+                if (d >= 128 || alpha[d] === 0) break;
+                i++;
+                run++;
+              }
+              break;
+            }
+            if (i + 1 >= len) break;
+            const d = s.charCodeAt(i + 1);
+            if (d >= 128 || alpha[d] === 0) break;
+            i++;
+            run++;
+            u = info[d]! & 0xffff;
+          }
+          continue;
         } else if (k === K_SPACE) {
           // the rest of an ASCII white-space run collapses into this one
           while (i + 1 < len) {
@@ -786,10 +858,15 @@ export class Matcher {
       }
       let firstInf = -1;
       let caps = -1;
-      let stamp = ++this.memoStamp;
-      if (stamp > 0x3fffffff) {
-        caseMemo.fill(0);
-        this.memoStamp = stamp = 1;
+      // the case memo only matters for a node with several patterns (the usual node has one)
+      const single = pEnd - p0 === 1;
+      let stamp = 0;
+      if (!single) {
+        stamp = ++this.memoStamp;
+        if (stamp > 0x3fffffff) {
+          caseMemo.fill(0);
+          this.memoStamp = stamp = 1;
+        }
       }
       for (let p = p0; p < pEnd; p++) {
         const flags = pFlags[p]!;
@@ -799,23 +876,27 @@ export class Matcher {
             if (firstInf < 0) firstInf = this.infoOf(doc.code(start));
             if (((firstInf >>> CLASS_SHIFT) & 15) === K_LETTER && ((firstInf & F_UPPER) !== 0) !== fc > 0) continue;
           }
-          // patterns with the same case signature share the verdict
-          const sig = pCaseSig[p]!;
-          const mm = caseMemo[sig]!;
-          if (mm >>> 1 === stamp) {
-            if (!(mm & 1)) continue;
+          if (single) {
+            if (!this.caseOk(p, start, end, doc)) continue;
           } else {
-            const ok = this.caseOk(p, start, end, doc);
-            caseMemo[sig] = (stamp << 1) | (ok ? 1 : 0);
-            if (!ok) continue;
+            // patterns with the same case signature share the verdict
+            const sig = pCaseSig[p]!;
+            const mm = caseMemo[sig]!;
+            if (mm >>> 1 === stamp) {
+              if (!(mm & 1)) continue;
+            } else {
+              const ok = this.caseOk(p, start, end, doc);
+              caseMemo[sig] = (stamp << 1) | (ok ? 1 : 0);
+              if (!ok) continue;
+            }
           }
         }
         if (flags & FL_ALLCAPS) {
           if (caps < 0) caps = this.capsNeighbour(start, e, doc) ? 1 : 0;
           if (caps) continue;
         }
-        if (flags & FL_VETO && this.vetoed(p, start, e, doc)) continue;
         if ((flags & FL_TYPE) === T_SURNAME) {
+          // (surname vetoes: checked in resolve, only for candidates that survive overlaps)
           const n = this.nSur;
           if (n + 3 > this.candSur.length) this.candSur = grow(this.candSur);
           const cs = this.candSur;
@@ -824,6 +905,7 @@ export class Matcher {
           cs[n + 2] = p;
           this.nSur = n + 3;
         } else {
+          if (flags & FL_VETO && this.vetoed(p, start, e, doc)) continue;
           const n = this.nFull;
           if (n + 3 > this.candFull.length) this.candFull = grow(this.candFull);
           const cf = this.candFull;
@@ -899,8 +981,21 @@ export class Matcher {
     let ui = this.pUpStart[p]!;
     const ue = this.pUpStart[p + 1]!;
     let n = 0;
+    // the chunks are read directly rather than through doc.code (a match rarely spans two)
+    const info = this.info;
+    const b = doc.bases;
+    let ci = doc.chunkOf(start);
+    let str = doc.chunks[ci]!;
+    let off = b[ci]!;
+    let lim = b[ci + 1]!;
     for (let g = start; g < end; g++) {
-      const inf = this.infoOf(doc.code(g));
+      while (g >= lim) {
+        str = doc.chunks[++ci]!;
+        off = lim;
+        lim = b[ci + 1]!;
+      }
+      const c = str.charCodeAt(g - off);
+      const inf = c < TABLE_SIZE ? info[c]! : slowInfo(c, info);
       if (((inf >>> CLASS_SHIFT) & 15) !== K_LETTER) continue;
       const want = ui < ue && ups[ui] === n;
       if (want) ui++;
@@ -1023,29 +1118,41 @@ export class Matcher {
     const d = this.vetoData;
     let at = this.pVeto[p]!;
     const nb = d[at++]!;
-    if (nb) {
-      const units = this.collect(end, 1, this.vetoMax(p, 0, at, nb) * 2 + 6, doc).u;
-      const i0 = skipGap(units);
-      let i1 = i0;
-      while (units[i1] === 0x2e) i1++;
-      const first = units[i1]!;
-      for (let j = 0; j < nb; j++) {
-        const ph = this.phrase(d[at + j]!);
-        if ((ph[0] === first || ph.length === 0) && this.phraseAt(units, i0, ph, 1) >= 0) return true;
-      }
-    }
+    if (nb && this.vetoSide(p, 0, end, 1, at, nb, doc)) return true;
     at += nb;
     const na = d[at++]!;
-    if (na) {
-      const units = this.collect(start, -1, this.vetoMax(p, 1, at, na) * 2 + 6, doc).u;
-      const i0 = skipGap(units);
-      let i1 = i0;
-      while (units[i1] === 0x2e) i1++;
-      const first = units[i1]!;
-      for (let j = 0; j < na; j++) {
-        const ph = this.phrase(d[at + j]!);
-        if ((ph[ph.length - 1] === first || ph.length === 0) && this.phraseAt(units, i0, ph, -1) >= 0) return true;
+    return na > 0 && this.vetoSide(p, 1, start, -1, at, na, doc);
+  }
+
+  /** Is one of the `count` phrases at vetoData[at] right after g (dir 1) / right before g (dir -1)? */
+  private vetoSide(p: number, side: number, g: number, dir: 1 | -1, at: number, count: number, doc: Doc): boolean {
+    const max = this.vetoMax(p, side, at, count) * 2 + 6;
+    // A few units first (the same prefix as the full collection): usually no phrase starts with
+    // the unit after the gap, and then the full collection is not needed.
+    let units = this.collect(g, dir, Math.min(max, 8), doc);
+    let i0 = skipGap(units.u);
+    let i1 = i0;
+    while (units.u[i1] === 0x2e) i1++;
+    if (i1 < units.n) {
+      const first = units.u[i1]!;
+      let any = false;
+      for (let j = 0; j < count && !any; j++) {
+        const ph = this.phrase(this.vetoData[at + j]!);
+        any = ph.length === 0 || (dir > 0 ? ph[0] : ph[ph.length - 1]) === first;
       }
+      if (!any) return false;
+    }
+    if (max > 8) {
+      units = this.collect(g, dir, max, doc);
+      i0 = skipGap(units.u);
+      i1 = i0;
+      while (units.u[i1] === 0x2e) i1++;
+    }
+    const u = units.u;
+    const first = u[i1]!;
+    for (let j = 0; j < count; j++) {
+      const ph = this.phrase(this.vetoData[at + j]!);
+      if ((ph.length === 0 || (dir > 0 ? ph[0] : ph[ph.length - 1]) === first) && this.phraseAt(u, i0, ph, dir) >= 0) return true;
     }
     return false;
   }
@@ -1147,10 +1254,10 @@ export class Matcher {
       nG++;
       i = j;
     }
-    // Accepted groups in start order (a block accepted as null).
-    const accS: number[] = [];
-    const accE: number[] = [];
-    const accM: Array<Mention | null> = [];
+    // Accepted groups, in start order (their mentions are made in phase B; a block makes none).
+    if (this.acc.length < nG) this.acc = new Int32Array(nG * 2);
+    const acc = this.acc;
+    let nAcc = 0;
     for (let g = 0; g < nG; ) {
       let maxEnd = gr[g * 4 + 1]!;
       let h = g + 1;
@@ -1158,19 +1265,27 @@ export class Matcher {
         if (gr[h * 4 + 1]! > maxEnd) maxEnd = gr[h * 4 + 1]!;
         h++;
       }
-      if (h === g + 1) this.accept(g, accS, accE, accM);
-      else {
-        const cl: number[] = [];
+      if (h === g + 1) acc[nAcc++] = g;
+      else if (h === g + 2) {
+        // Two groups, overlapping: the longer wins, else the left one (g; its spans differ from
+        // g+1's, so with the same start it is the longer) — what the general case below picks.
+        const l0 = gr[g * 4 + 1]! - gr[g * 4]!;
+        const l1 = gr[g * 4 + 5]! - gr[g * 4 + 4]!;
+        acc[nAcc++] = l1 > l0 ? g + 1 : g;
+      } else {
+        const cl = this.clBuf;
+        cl.length = 0;
         for (let x = g; x < h; x++) cl.push(x);
         cl.sort((a, b) => gr[b * 4 + 1]! - gr[b * 4]! - (gr[a * 4 + 1]! - gr[a * 4]!) || gr[a * 4]! - gr[b * 4]!);
-        const ok: number[] = [];
+        const ok = this.okBuf;
+        ok.length = 0;
         for (const x of cl) {
           let free = true;
           for (const y of ok) if (gr[y * 4]! < gr[x * 4 + 1]! && gr[x * 4]! < gr[y * 4 + 1]!) free = false;
           if (free) ok.push(x);
         }
         ok.sort((a, b) => gr[a * 4]! - gr[b * 4]!);
-        for (const x of ok) this.accept(x, accS, accE, accM);
+        for (const x of ok) acc[nAcc++] = x;
       }
       g = h;
     }
@@ -1179,16 +1294,24 @@ export class Matcher {
     let ai = 0;
     let lastEnd = -1;
     const nSur = this.nSur / 3;
+    const pats = this.patsBuf;
+    const pFlags = this.pFlags;
     for (let i = 0; i < nSur; ) {
       const s = cs[i * 3]!;
       const e = cs[i * 3 + 1]!;
-      let j = i;
-      const pats: number[] = [];
-      while (j < nSur && cs[j * 3] === s && cs[j * 3 + 1] === e) pats.push(cs[j++ * 3 + 2]!);
-      i = j;
-      for (; ai < accS.length && accE[ai]! <= s; ai++) this.admit(accM[ai]!, out, seen, scanNo);
-      if (ai < accS.length && accS[ai]! < e) continue; // overlaps a full mention / block
+      const i0 = i;
+      while (i < nSur && cs[i * 3] === s && cs[i * 3 + 1] === e) i++;
+      for (; ai < nAcc && gr[acc[ai]! * 4 + 1]! <= s; ai++) this.admit(acc[ai]!, out, seen, scanNo);
+      if (ai < nAcc && gr[acc[ai]! * 4]! < e) continue; // overlaps a full mention / block
       if (s < lastEnd) continue;
+      // Surname vetoes are checked here rather than in report: most surname candidates lie inside
+      // a full mention and are dropped above. A vetoed pattern only leaves its group (same order).
+      pats.length = 0;
+      for (let j = i0; j < i; j++) {
+        const p = cs[j * 3 + 2]!;
+        if (!(pFlags[p]! & FL_VETO) || !this.vetoed(p, s, e, doc)) pats.push(p);
+      }
+      if (pats.length === 0) continue;
       const pick = this.pickSurname(pats, seen);
       if (pick < 0) continue;
       const title = this.titleBefore(s, doc);
@@ -1204,13 +1327,15 @@ export class Matcher {
       out.push({ entity: ent, start: s, end: e, rule });
       lastEnd = e;
     }
-    for (; ai < accS.length; ai++) this.admit(accM[ai]!, out, seen, scanNo);
-    if (nSur) out.sort((a, b) => a.start - b.start);
+    for (; ai < nAcc; ai++) this.admit(acc[ai]!, out, seen, scanNo);
+    // Already in start order (see above: surnames never overlap accepted groups); the check keeps
+    // the former stable sort's guarantee without its cost.
+    if (lastEnd >= 0 && !byStart(out)) out.sort((a, b) => a.start - b.start);
     return out;
   }
 
-  /** Group g of the sorted full candidates becomes a mention (null for a block). */
-  private accept(g: number, accS: number[], accE: number[], accM: Array<Mention | null>): void {
+  /** The mention of accepted group g of the sorted full candidates (null for a block). */
+  private mentionOf(g: number): Mention | null {
     const gr = this.groups;
     const cf = this.candFull;
     const pFlags = this.pFlags;
@@ -1219,14 +1344,11 @@ export class Matcher {
     const e = gr[g * 4 + 1]!;
     const j0 = gr[g * 4 + 2]!;
     const j1 = gr[g * 4 + 3]!;
-    accS.push(s);
-    accE.push(e);
     if (j1 === j0 + 1) {
       // one candidate (the usual case)
       const p = cf[j0 * 3 + 2]!;
       const flags = pFlags[p]!;
-      accM.push((flags & FL_TYPE) === T_BLOCK ? null : { entity: pEntity[p]!, start: s, end: e, rule: ruleOf(flags) });
-      return;
+      return (flags & FL_TYPE) === T_BLOCK ? null : { entity: pEntity[p]!, start: s, end: e, rule: ruleOf(flags) };
     }
     let block = false;
     const ents: number[] = [];
@@ -1239,15 +1361,14 @@ export class Matcher {
         if (rulePat < 0) rulePat = p;
       }
     }
-    if (block) accM.push(null);
-    else {
-      const m: Mention = { entity: ents[0]!, start: s, end: e, rule: ruleOf(pFlags[rulePat]!) };
-      if (ents.length > 1) m.alternatives = ents.slice(1);
-      accM.push(m);
-    }
+    if (block) return null;
+    const m: Mention = { entity: ents[0]!, start: s, end: e, rule: ruleOf(pFlags[rulePat]!) };
+    if (ents.length > 1) m.alternatives = ents.slice(1);
+    return m;
   }
 
-  private admit(m: Mention | null, out: Mention[], seen: Map<number, Seen>, scanNo: number): void {
+  private admit(g: number, out: Mention[], seen: Map<number, Seen>, scanNo: number): void {
+    const m = this.mentionOf(g);
     if (!m) return;
     out.push(m);
     if (!seen.has(m.entity)) seen.set(m.entity, { scan: scanNo, at: m.start });
@@ -1278,6 +1399,11 @@ export class Matcher {
     }
     return pick;
   }
+}
+
+function byStart(ms: Mention[]): boolean {
+  for (let i = 1; i < ms.length; i++) if (ms[i]!.start < ms[i - 1]!.start) return false;
+  return true;
 }
 
 function grow(a: Int32Array): Int32Array {
