@@ -101,15 +101,23 @@ export function prepareBuilds(opts: { rebuild?: boolean; reuse?: boolean; bigAli
   return { real: join(realOut, 'chrome-mv3'), big: join(bigOut, 'chrome-mv3'), realAliases: real.patterns.length, bigAliases: big.patterns.length };
 }
 
+/** The stand-in article scripts of scripts/bench/assets/, cheapest first (see each file). */
+export const FLOOR_SCRIPTS = {
+  empty: 'empty-article.js',
+  msg: 'one-message-article.js',
+  ref: 'reference-article.js',
+} as const;
+
 /**
- * A copy of the real build whose article script is scripts/bench/assets/reference-article.js:
- * the least work our architecture implies (see that file). Rewritten on every run (cheap).
+ * A copy of the real build whose article script is one of FLOOR_SCRIPTS, e.g. the reference
+ * script (the least work our architecture implies). Rewritten on every run (cheap).
  */
-export function referenceBuild(realDir: string): string {
-  const out = join(CACHE_DIR, 'ext-reference', 'chrome-mv3');
-  rmSync(join(CACHE_DIR, 'ext-reference'), { recursive: true, force: true });
+export function floorBuild(realDir: string, which: keyof typeof FLOOR_SCRIPTS = 'ref'): string {
+  const base = join(CACHE_DIR, `ext-floor-${which}`);
+  const out = join(base, 'chrome-mv3');
+  rmSync(base, { recursive: true, force: true });
   cpSync(realDir, out, { recursive: true });
-  writeFileSync(join(out, 'article.js'), readFileSync(resolve(import.meta.dirname, '../assets/reference-article.js')));
+  writeFileSync(join(out, 'article.js'), readFileSync(resolve(import.meta.dirname, '../assets', FLOOR_SCRIPTS[which])));
   rmSync(join(out, 'article.js.map'), { force: true });
   return out;
 }
