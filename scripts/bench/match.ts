@@ -108,18 +108,20 @@ function corpusDocs(flat: boolean): Docs | null {
   return flat ? (JSON.parse(JSON.stringify(docs)) as Docs) : docs;
 }
 
+/** A bare charCodeAt + table loop over the no-name text: the machine's speed right now. */
+function calibrate(mb: number): ReturnType<typeof throughput> {
+  const table = new Uint32Array(0x3100);
+  const text = syntheticText({ ids: [], patterns: [] }, mb * 1e6, 5);
+  const fake = { session: () => ({ scan: (ch: string[]) => { let x = 0; for (const s of ch) for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); x += c < 0x3100 ? table[c]! : 1; } return x ? [] : []; } }) } as unknown as Matcher;
+  return throughput(fake, [{ chunks: [text], breaks: [] }], 200, 3);
+}
+
 /** One measurement, in this (child) process; prints one JSON line. */
 function child(dataset: DatasetName, job: Job, mb: number): void {
   const real = realInput().input;
   const input = dataset === 'real' ? real : bigInput(real, 30_000);
   const out = (o: object) => console.log(`RESULT ${JSON.stringify(o)}`);
-  if (job === 'calibration') {
-    // A bare charCodeAt + table loop over the no-name text: the machine's ceiling right now.
-    const table = new Uint32Array(0x3100);
-    const text = syntheticText({ ids: [], patterns: [] }, mb * 1e6, 5);
-    const fake = { session: () => ({ scan: (ch: string[]) => { let x = 0; for (const s of ch) for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); x += c < 0x3100 ? table[c]! : 1; } return x ? [] : []; } }) } as unknown as Matcher;
-    return out(throughput(fake, [{ chunks: [text], breaks: [] }]));
-  }
+  if (job === 'calibration') return out(calibrate(mb));
   if (job === 'meta') {
     const t0 = performance.now();
     const tables = compileMatcher(input);
@@ -133,7 +135,12 @@ function child(dataset: DatasetName, job: Job, mb: number): void {
   if (job === 'dense') docs = [{ chunks: [syntheticText(real, mb * 1e6, 3)], breaks: [] }];
   else if (job === 'plain') docs = [{ chunks: [syntheticText({ ids: [], patterns: [] }, mb * 1e6, 5)], breaks: [] }];
   else docs = corpusDocs(job === 'corpus');
-  out(docs ? throughput(m, docs) : { skipped: true });
+  if (!docs) return out({ skipped: true });
+  // The host's speed drifts (a calibration loop has measured 280 to 490 MB/s within an hour), so
+  // each cell carries its own calibration, taken just before and after it.
+  const cal0 = calibrate(mb).cpuMbps;
+  const r = throughput(m, docs);
+  out({ ...r, calMbps: (cal0 + calibrate(mb).cpuMbps) / 2 });
 }
 
 function runChild(dataset: DatasetName, job: Job, mb: number): Record<string, number> | null {
@@ -169,9 +176,9 @@ export default async function main(args: string[]): Promise<void> {
     }
   }
   console.log(`calibration (bare table-lookup loop): ${cal.mbps!.toFixed(0)} MB/s wall, ${cal.cpuMbps!.toFixed(0)} MB/s CPU; load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
-  console.log('each cell: its own process; median wall / median CPU-time / best CPU-time MB/s (UTF-8) over 7 runs, m = mentions; load = first load in the process / median of 50 loads after 50 warm-up loads (unicode table decoded each time)');
+  console.log('each cell: its own process; median wall / median CPU-time / best CPU-time MB/s (UTF-8) over 7 runs, m = mentions, cal = the calibration loop MB/s in the same process around the cell; load = first load in the process / median of 50 loads after 50 warm-up loads (unicode table decoded each time)');
   console.log('texts: the same for both datasets. name-dense = English-like text with a name of the real dataset every ~40 words; no-name = the same without names; corpus = the pages\' article text as flat strings (what the extension\'s matcher receives); slices = the same as linkedom slices');
-  const fmt = (c: Record<string, number> | null | undefined) => (c ? `${c.mbps!.toFixed(0)} / ${c.cpuMbps!.toFixed(0)} / ${c.bestMbps!.toFixed(0)} MB/s (${c.mentions} m)` : '-');
+  const fmt = (c: Record<string, number> | null | undefined) => (c ? `${c.mbps!.toFixed(0)} / ${c.cpuMbps!.toFixed(0)} / ${c.bestMbps!.toFixed(0)} MB/s (${c.mentions} m; cal ${c.calMbps!.toFixed(0)})` : '-');
   const label: Record<Job, string> = { meta: '', calibration: '', dense: 'name-dense text', plain: 'no-name text', corpus: 'corpus (flat)', slices: 'corpus (slices)' };
   const head = ['dataset', 'patterns', 'nodes', 'compile', 'module size', 'load cold/median', ...jobs.map((j) => label[j])];
   const rows = (['real', '30k'] as const).map((d) => {
