@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { highlightCss } from './lib/page/marks';
-import { DEFAULT_COLOURS, DEFAULT_MARK_STYLE } from './lib/settings/defaults';
+import { DEFAULT_LOOK } from './lib/settings/defaults';
 import { ENTITY_KINDS } from './lib/settings/schema';
 import { ARTICLE_CSS, ARTICLE_SCRIPT, NEWS_SITE_MATCHES, LOOPBACK_MATCHES } from './lib/sites/news-sites';
 
@@ -13,7 +13,7 @@ const loopback = process.env.BACKSTORY_LOOPBACK === '1';
 
 /** public article.css: the marks' default look (lib/page/marks.ts highlightCss). */
 export function articleCss(): string {
-  return `${highlightCss(ENTITY_KINDS, { style: DEFAULT_MARK_STYLE, colours: DEFAULT_COLOURS })}\n`;
+  return `${highlightCss(ENTITY_KINDS, DEFAULT_LOOK)}\n`;
 }
 
 export default defineConfig({

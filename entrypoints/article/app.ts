@@ -9,21 +9,19 @@ import { watchPointer } from '@/lib/page/pointer';
 import { PageScanner } from '@/lib/page/scanner';
 import type { CardData, CardHost, CardUI, ShowRequest } from '@/lib/page/ui-contract';
 import type { MatchReply, PageConfig, PageMessage, PageSummary, TabMessage } from '@/lib/protocol';
-import { DEFAULT_COLOURS, DEFAULT_MARK_STYLE } from '@/lib/settings/defaults';
+import { DEFAULT_LOOK } from '@/lib/settings/defaults';
 import type { Settings } from '@/lib/settings/schema';
 import { alive, onMessage, send as sendRaw } from './runtime';
 
 const HOST_TAG = 'backstory-ui';
-/** What public article.css (injected with this script) draws: the default look. */
-const BASELINE_STYLE = { style: DEFAULT_MARK_STYLE, colours: DEFAULT_COLOURS };
 
 function send<T>(msg: PageMessage): Promise<T> {
   return sendRaw<T>(msg);
 }
 
-/** One article page: gate → scan → marks → hover → cards. Restartable on SPA navigation. */
 let docSerial = 0;
 
+/** One article page: gate → scan → marks → hover → cards. Restartable on SPA navigation. */
 export class PageApp {
   private config: PageConfig | null = null;
   private scanner: PageScanner | null = null;
@@ -92,7 +90,7 @@ export class PageApp {
       kindEnabled: (k) => settings.kinds[k as keyof Settings['kinds']] !== false,
       markMode: settings.markMode,
       style: { style: settings.markStyle, colours: settings.colours },
-      baseline: BASELINE_STYLE,
+      baseline: DEFAULT_LOOK, // what article.css, injected with this script, already draws
       exclude: new Set(this.host ? [this.host] : []),
       onChange: () => this.scheduleSummary(),
     });

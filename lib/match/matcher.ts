@@ -648,12 +648,9 @@ export class Matcher {
               // word start from the root: one table lookup (lower-case starts pre-filtered by lowOk)
               st = start0[c]!;
               if (st === 0) {
-                while (i + 1 < len) {
-                  const d = s.charCodeAt(i + 1);
-                  if (d >= 128 || alpha[d] === 0) break;
-                  i++;
-                  run++;
-                }
+                const e = wordEnd(s, i, len, alpha);
+                run += e - i;
+                i = e;
                 continue;
               }
               lowWord = c >= 0x61;
@@ -676,12 +673,9 @@ export class Matcher {
                 lowWord = c >= 0x61 && c <= 0x7a && st >= mark0 && st < mark1;
                 if (x === 0 || (lowWord && (x & NO_LOW) !== 0)) {
                   state = 0;
-                  while (i + 1 < len) {
-                    const d = s.charCodeAt(i + 1);
-                    if (d >= 128 || alpha[d] === 0) break;
-                    i++;
-                    run++;
-                  }
+                  const e = wordEnd(s, i, len, alpha);
+                  run += e - i;
+                  i = e;
                   continue;
                 }
                 state = st;
@@ -704,12 +698,9 @@ export class Matcher {
                 lowWord = c >= 0x61 && c <= 0x7a && st >= mark0 && st < mark1;
                 if (st === 0 || (lowWord && lowOk[st] === 0)) {
                   state = 0;
-                  while (i + 1 < len) {
-                    const d = s.charCodeAt(i + 1);
-                    if (d >= 128 || alpha[d] === 0) break;
-                    i++;
-                    run++;
-                  }
+                  const e = wordEnd(s, i, len, alpha);
+                  run += e - i;
+                  i = e;
                   continue;
                 }
                 state = st;
@@ -730,12 +721,9 @@ export class Matcher {
             run = k === K_LETTER ? run + 1 : 0;
             if (state === 0) {
               // rest of the word: ASCII letters leave the state at the root
-              while (i + 1 < len) {
-                const d = s.charCodeAt(i + 1);
-                if (d >= 128 || alpha[d] === 0) break;
-                i++;
-                run++;
-              }
+              const e = wordEnd(s, i, len, alpha);
+              run += e - i;
+              i = e;
               continue;
             }
           }
@@ -771,12 +759,9 @@ export class Matcher {
             }
             if (state === 0) {
               // rest of the word: ASCII letters leave the state at the root
-              while (i + 1 < len) {
-                const d = s.charCodeAt(i + 1);
-                if (d >= 128 || alpha[d] === 0) break;
-                i++;
-                run++;
-              }
+              const e = wordEnd(s, i, len, alpha);
+              run += e - i;
+              i = e;
               break;
             }
             if (i + 1 >= len) break;
@@ -1404,6 +1389,16 @@ export class Matcher {
 function byStart(ms: Mention[]): boolean {
   for (let i = 1; i < ms.length; i++) if (ms[i]!.start < ms[i - 1]!.start) return false;
   return true;
+}
+
+/** The last index of the ASCII letters and digits that continue the word at `i` (`i` when none do). */
+function wordEnd(s: string, i: number, len: number, alpha: Uint8Array): number {
+  while (i + 1 < len) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 128 || alpha[d] === 0) break;
+    i++;
+  }
+  return i;
 }
 
 function grow(a: Int32Array): Int32Array {

@@ -12,3 +12,6 @@ export const DEFAULT_COLOURS = Object.freeze({
   treaty: '#d64545',
   summit: '#0f8b8d',
 });
+
+/** The marks' default look: what the static article.css (generated in wxt.config.ts) draws. */
+export const DEFAULT_LOOK = Object.freeze({ style: DEFAULT_MARK_STYLE, colours: DEFAULT_COLOURS });
