@@ -10,8 +10,8 @@
  * architecture implies, measured exactly like ours: the floor our figures should be read against.
  *
  * Options: --reps N (default 3)  --json  --rebuild (rebuild the extension copies)  --reuse (newest cached copies)
- *          --corpus-reps N (default 1)  --sampling normal|hires
- *          --no-floors (skip the empty and one-message stand-in scripts)
+ *          --corpus-reps N (default 1)  --corpus-sample N (N corpus pages, evenly spaced)  --sampling normal|hires
+ *          --no-floors (skip the empty, one-message and read-only stand-in scripts)
  *          --markjs-timeout SECONDS (default 30)  --markjs-sample N (corpus pages given to
  *          mark.js, evenly spaced; default 4; 0 = none)  --no-markjs  --only-synthetic
  */
@@ -40,6 +40,7 @@ interface PageRow {
   ref: ExtRun[];
   empty: ExtRun[];
   msg: ExtRun[];
+  read: ExtRun[];
   floorMs: number[];
   markjs?: { ms: number; marks: number } | 'timeout' | 'skipped';
 }
@@ -64,14 +65,21 @@ export default async function main(args: string[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'backstory-pages-'));
   const synth = writeSyntheticPages(input, dir);
   const server = await serveStatic(corpus.dir ? [dir, corpus.dir] : [dir]);
-  const rows: PageRow[] = synth.map((p) => ({ name: p.name, url: `${server.url}/${p.file}`, kind: 'synthetic', real: [], big: [], ref: [], empty: [], msg: [], floorMs: [] }));
-  const cps = corpus.dir ? corpusPages(corpus.dir) : [];
-  for (const p of cps) rows.push({ name: p.file.replace(/^pages\//, '').replace(/\.html?$/, ''), url: `${server.url}/${p.file}`, kind: 'corpus', real: [], big: [], ref: [], empty: [], msg: [], floorMs: [] });
+  const rows: PageRow[] = synth.map((p) => ({ name: p.name, url: `${server.url}/${p.file}`, kind: 'synthetic', real: [], big: [], ref: [], empty: [], msg: [], read: [], floorMs: [] }));
+  const allPages = corpus.dir ? corpusPages(corpus.dir) : [];
+  // --corpus-sample N: N pages evenly spaced through the corpus index (a shorter, reproducible run).
+  const sample = opt(args, '--corpus-sample', 0);
+  const cps = sample > 0 && sample < allPages.length ? allPages.filter((_, i) => i % Math.ceil(allPages.length / sample) === 0).slice(0, sample) : allPages;
+  if (cps.length < allPages.length) {
+    head.push(`corpus sample: ${cps.length} of ${allPages.length} pages (every ${Math.ceil(allPages.length / sample)}th in index order)`);
+    if (!json) console.log(head[head.length - 1]);
+  }
+  for (const p of cps) rows.push({ name: p.file.replace(/^pages\//, '').replace(/\.html?$/, ''), url: `${server.url}/${p.file}`, kind: 'corpus', real: [], big: [], ref: [], empty: [], msg: [], read: [], floorMs: [] });
   const keywords = [...new Set(input.patterns.filter((p) => p.type !== 'block').map((p) => p.text))];
 
   try {
-    const runs = [['real', builds.real], ['big', builds.big], ['ref', floorBuild(builds.real, 'ref')]] as Array<[keyof Pick<PageRow, 'real' | 'big' | 'ref' | 'empty' | 'msg'>, string]>;
-    if (!args.includes('--no-floors')) runs.push(['empty', floorBuild(builds.real, 'empty')], ['msg', floorBuild(builds.real, 'msg')]);
+    const runs = [['real', builds.real], ['big', builds.big], ['ref', floorBuild(builds.real, 'ref')]] as Array<[keyof Pick<PageRow, 'real' | 'big' | 'ref' | 'empty' | 'msg' | 'read'>, string]>;
+    if (!args.includes('--no-floors')) runs.push(['empty', floorBuild(builds.real, 'empty')], ['msg', floorBuild(builds.real, 'msg')], ['read', floorBuild(builds.real, 'read')]);
     for (const [label, extDir] of runs) {
       const ext = await launchWithExtension({ extensionDir: extDir });
       await offline(ext.context);
@@ -138,12 +146,13 @@ export default async function main(args: string[]): Promise<void> {
       refCpuMs: med(row.ref, (r) => r.cpuMs),
       emptyCpuMs: row.empty.length ? med(row.empty, (r) => r.cpuMs) : null,
       msgCpuMs: row.msg.length ? med(row.msg, (r) => r.cpuMs) : null,
+      readCpuMs: row.read.length ? med(row.read, (r) => r.cpuMs) : null,
       bigLongestCpuMs: maxOf(row.big, (r) => r.longestCpuMs),
       bigRatio: cpu > 0 ? bigCpu / cpu : null,
       floorMs: median(row.floorMs),
       markjsMs: typeof row.markjs === 'object' ? row.markjs.ms : null,
       markjs: typeof row.markjs === 'object' ? `${row.markjs.ms.toFixed(0)}` : row.markjs === 'timeout' ? `>${mjTimeout / 1000}s` : '–',
-      runs: { real: row.real.map(({ hot: _h, ...r }) => r), big: row.big.map(({ hot: _h, ...r }) => r), ref: row.ref.map(({ hot: _h, ...r }) => r), empty: row.empty.map(({ hot: _h, ...r }) => r), msg: row.msg.map(({ hot: _h, ...r }) => r) },
+      runs: { real: row.real.map(({ hot: _h, ...r }) => r), big: row.big.map(({ hot: _h, ...r }) => r), ref: row.ref.map(({ hot: _h, ...r }) => r), empty: row.empty.map(({ hot: _h, ...r }) => r), msg: row.msg.map(({ hot: _h, ...r }) => r), read: row.read.map(({ hot: _h, ...r }) => r) },
     };
   });
   const hot = hotSpots(mergeHot(rows.flatMap((r) => r.real)), builds.real, 20);
@@ -161,6 +170,7 @@ export default async function main(args: string[]): Promise<void> {
     medianReferenceCpuMs: median(scanned.map((r) => r.refCpuMs)),
     medianEmptyCpuMs: median(scanned.flatMap((r) => (r.emptyCpuMs === null ? [] : [r.emptyCpuMs]))),
     medianOneMessageCpuMs: median(scanned.flatMap((r) => (r.msgCpuMs === null ? [] : [r.msgCpuMs]))),
+    medianReadOnlyCpuMs: median(scanned.flatMap((r) => (r.readCpuMs === null ? [] : [r.readCpuMs]))),
     targets: {
       medianCpuLe5ms: median(scanned.map((r) => r.cpuMs)) <= 5,
       longestCpuLe50msEveryPage: scanned.every((r) => r.longestCpuMs <= 50),
@@ -171,14 +181,15 @@ export default async function main(args: string[]): Promise<void> {
     console.log(JSON.stringify({ header: head, summary, pages: result, hot }, null, 1));
     return;
   }
-  const cols = ['page', 'chars', 'marks', 'ours cpu', 'ours wall', 'longest cpu', 'longest wall', 'eval cpu', 'empty cpu', '1-msg cpu', 'ref cpu', '30k cpu', '30k/real', '30k longest', 'floor', 'mark.js'];
+  const cols = ['page', 'chars', 'marks', 'ours cpu', 'ours wall', 'longest cpu', 'longest wall', 'eval cpu', 'empty cpu', '1-msg cpu', 'read cpu', 'ref cpu', '30k cpu', '30k/real', '30k longest', 'floor', 'mark.js'];
   const toRow = (r: (typeof result)[number]): Cell[] => [
     r.page.slice(0, 48) + (r.state === 'ok' ? '' : ` (${r.state})`),
-    r.chars, r.marks, r.cpuMs, r.wallMs, r.longestCpuMs, r.longestWallMs, r.evaluateCpuMs, r.emptyCpuMs ?? '–', r.msgCpuMs ?? '–', r.refCpuMs, r.bigCpuMs, r.bigRatio, r.bigLongestCpuMs, r.floorMs, r.markjsMs ?? r.markjs,
+    r.chars, r.marks, r.cpuMs, r.wallMs, r.longestCpuMs, r.longestWallMs, r.evaluateCpuMs, r.emptyCpuMs ?? '–', r.msgCpuMs ?? '–', r.readCpuMs ?? '–', r.refCpuMs, r.bigCpuMs, r.bigRatio, r.bigLongestCpuMs, r.floorMs, r.markjsMs ?? r.markjs,
   ];
   const body = result.map(toRow);
   console.log(`\nall times in ms; medians of ${reps} loads (corpus pages: ${corpusReps}) (longest: max over loads). "cpu" = main-thread thread time, "wall" = elapsed (inflated by other load on a shared machine).`);
   console.log('"empty cpu" / "1-msg cpu": stand-in article scripts (scripts/bench/assets/) that do nothing but record the timing mark / also send one settings message: what any content script pays, and the first use of extension messaging.');
+  console.log('"read cpu": a stand-in that reads the article text with a native TreeWalker and registers one Highlight, with no extension API at all: what reading and marking the page costs any isolated-world content script.');
   console.log('"ref cpu": the reference article script (scripts/bench/assets/reference-article.js: config message, bare TreeWalker, match message, one Highlight; nothing else) measured the same way: the floor of this architecture.');
   console.log(`aliases: real ${builds.realAliases}, 30k build ${builds.bigAliases} (the real aliases + synthetic ones). mark.js: separateWordSearch false, accuracy exactly, caseSensitive, ${input.patterns.length} patterns → ${keywords.length} keywords.`);
   console.log(table(cols, body, 2));
@@ -195,7 +206,7 @@ export default async function main(args: string[]): Promise<void> {
     `longest task of ours ${summary.maxLongestCpuMs.toFixed(1)} ms cpu / ${summary.maxLongestWallMs.toFixed(1)} ms wall (≤ 50 on every page: ${summary.targets.longestCpuLe50msEveryPage ? 'yes' : 'NO'}); ` +
     `30k/real ${ratioAll.toFixed(2)} (≤ 1.3: ${summary.targets.bigRatioLe1_3 ? 'yes' : 'NO'}); ` +
     `reference script median ${summary.medianReferenceCpuMs.toFixed(2)} ms cpu` +
-    (Number.isFinite(summary.medianEmptyCpuMs) ? `; empty script ${summary.medianEmptyCpuMs.toFixed(2)}, one message ${summary.medianOneMessageCpuMs.toFixed(2)} ms cpu` : ''));
+    (Number.isFinite(summary.medianEmptyCpuMs) ? `; empty script ${summary.medianEmptyCpuMs.toFixed(2)}, one message ${summary.medianOneMessageCpuMs.toFixed(2)}, read-only ${summary.medianReadOnlyCpuMs.toFixed(2)} ms cpu` : ''));
   console.log('\nwhere our time goes (sampled wall time of our innermost frame, all real-dataset loads):');
   console.log(table(['source', 'function', 'native callee', 'ms', 'share'], hot.map((h) => [h.where, h.fn, h.native ?? '', h.ms, `${(h.share * 100).toFixed(1)}%`])));
 }

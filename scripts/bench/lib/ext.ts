@@ -105,6 +105,7 @@ export function prepareBuilds(opts: { rebuild?: boolean; reuse?: boolean; bigAli
 export const FLOOR_SCRIPTS = {
   empty: 'empty-article.js',
   msg: 'one-message-article.js',
+  read: 'read-only-article.js',
   ref: 'reference-article.js',
 } as const;
 
