@@ -30,19 +30,23 @@ function opt(args: string[], name: string, def: number): number {
   return i >= 0 ? Number(args[i + 1]) : def;
 }
 
-interface PageRow {
+/** The builds each page is loaded with: ours, the 30k-alias build, and the stand-in scripts (lib/ext.ts FLOOR_SCRIPTS). */
+const RUN_LABELS = ['real', 'big', 'ref', 'empty', 'msg', 'read'] as const;
+type RunLabel = (typeof RUN_LABELS)[number];
+
+interface PageRow extends Record<RunLabel, ExtRun[]> {
   name: string;
   url: string;
   kind: 'synthetic' | 'corpus';
   chars?: number;
-  real: ExtRun[];
-  big: ExtRun[];
-  ref: ExtRun[];
-  empty: ExtRun[];
-  msg: ExtRun[];
-  read: ExtRun[];
   floorMs: number[];
   markjs?: { ms: number; marks: number } | 'timeout' | 'skipped';
+}
+
+function newRow(name: string, url: string, kind: PageRow['kind']): PageRow {
+  const runs = {} as Record<RunLabel, ExtRun[]>;
+  for (const l of RUN_LABELS) runs[l] = [];
+  return { name, url, kind, floorMs: [], ...runs };
 }
 
 export default async function main(args: string[]): Promise<void> {
@@ -65,20 +69,21 @@ export default async function main(args: string[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'backstory-pages-'));
   const synth = writeSyntheticPages(input, dir);
   const server = await serveStatic(corpus.dir ? [dir, corpus.dir] : [dir]);
-  const rows: PageRow[] = synth.map((p) => ({ name: p.name, url: `${server.url}/${p.file}`, kind: 'synthetic', real: [], big: [], ref: [], empty: [], msg: [], read: [], floorMs: [] }));
+  const rows: PageRow[] = synth.map((p) => newRow(p.name, `${server.url}/${p.file}`, 'synthetic'));
   const allPages = corpus.dir ? corpusPages(corpus.dir) : [];
   // --corpus-sample N: N pages evenly spaced through the corpus index (a shorter, reproducible run).
   const sample = opt(args, '--corpus-sample', 0);
-  const cps = sample > 0 && sample < allPages.length ? allPages.filter((_, i) => i % Math.ceil(allPages.length / sample) === 0).slice(0, sample) : allPages;
+  const every = sample > 0 && sample < allPages.length ? Math.ceil(allPages.length / sample) : 1;
+  const cps = every > 1 ? allPages.filter((_, i) => i % every === 0).slice(0, sample) : allPages;
   if (cps.length < allPages.length) {
-    head.push(`corpus sample: ${cps.length} of ${allPages.length} pages (every ${Math.ceil(allPages.length / sample)}th in index order)`);
+    head.push(`corpus sample: ${cps.length} of ${allPages.length} pages (every ${every}th in index order)`);
     if (!json) console.log(head[head.length - 1]);
   }
-  for (const p of cps) rows.push({ name: p.file.replace(/^pages\//, '').replace(/\.html?$/, ''), url: `${server.url}/${p.file}`, kind: 'corpus', real: [], big: [], ref: [], empty: [], msg: [], read: [], floorMs: [] });
+  for (const p of cps) rows.push(newRow(p.file.replace(/^pages\//, '').replace(/\.html?$/, ''), `${server.url}/${p.file}`, 'corpus'));
   const keywords = [...new Set(input.patterns.filter((p) => p.type !== 'block').map((p) => p.text))];
 
   try {
-    const runs = [['real', builds.real], ['big', builds.big], ['ref', floorBuild(builds.real, 'ref')]] as Array<[keyof Pick<PageRow, 'real' | 'big' | 'ref' | 'empty' | 'msg' | 'read'>, string]>;
+    const runs = [['real', builds.real], ['big', builds.big], ['ref', floorBuild(builds.real, 'ref')]] as Array<[RunLabel, string]>;
     if (!args.includes('--no-floors')) runs.push(['empty', floorBuild(builds.real, 'empty')], ['msg', floorBuild(builds.real, 'msg')], ['read', floorBuild(builds.real, 'read')]);
     for (const [label, extDir] of runs) {
       const ext = await launchWithExtension({ extensionDir: extDir });
@@ -127,6 +132,8 @@ export default async function main(args: string[]): Promise<void> {
 
   const med = (xs: ExtRun[], f: (r: ExtRun) => number) => median(xs.map(f));
   const maxOf = (xs: ExtRun[], f: (r: ExtRun) => number) => Math.max(...xs.map(f));
+  /** A stand-in's median CPU ms on a page; null when it did not run (--no-floors). */
+  const standIn = (xs: ExtRun[]) => (xs.length ? med(xs, (r) => r.cpuMs) : null);
   const result = rows.map((row) => {
     const cpu = med(row.real, (r) => r.cpuMs);
     const bigCpu = med(row.big, (r) => r.cpuMs);
@@ -144,19 +151,20 @@ export default async function main(args: string[]): Promise<void> {
       scanWallMs: median(row.real.flatMap((r) => r.scanMeasures.slice(0, 1))),
       bigCpuMs: bigCpu,
       refCpuMs: med(row.ref, (r) => r.cpuMs),
-      emptyCpuMs: row.empty.length ? med(row.empty, (r) => r.cpuMs) : null,
-      msgCpuMs: row.msg.length ? med(row.msg, (r) => r.cpuMs) : null,
-      readCpuMs: row.read.length ? med(row.read, (r) => r.cpuMs) : null,
+      emptyCpuMs: standIn(row.empty),
+      msgCpuMs: standIn(row.msg),
+      readCpuMs: standIn(row.read),
       bigLongestCpuMs: maxOf(row.big, (r) => r.longestCpuMs),
       bigRatio: cpu > 0 ? bigCpu / cpu : null,
       floorMs: median(row.floorMs),
       markjsMs: typeof row.markjs === 'object' ? row.markjs.ms : null,
       markjs: typeof row.markjs === 'object' ? `${row.markjs.ms.toFixed(0)}` : row.markjs === 'timeout' ? `>${mjTimeout / 1000}s` : '–',
-      runs: { real: row.real.map(({ hot: _h, ...r }) => r), big: row.big.map(({ hot: _h, ...r }) => r), ref: row.ref.map(({ hot: _h, ...r }) => r), empty: row.empty.map(({ hot: _h, ...r }) => r), msg: row.msg.map(({ hot: _h, ...r }) => r), read: row.read.map(({ hot: _h, ...r }) => r) },
+      runs: Object.fromEntries(RUN_LABELS.map((l) => [l, row[l].map(({ hot: _h, ...r }) => r)])),
     };
   });
   const hot = hotSpots(mergeHot(rows.flatMap((r) => r.real)), builds.real, 20);
   const scanned = result.filter((r) => r.state === 'ok');
+  const medianOf = (f: (r: (typeof result)[number]) => number | null) => median(scanned.flatMap((r) => { const v = f(r); return v === null ? [] : [v]; }));
   const ratioAll = median(scanned.map((r) => r.bigCpuMs)) / median(scanned.map((r) => r.cpuMs));
   const summary = {
     reps,
@@ -168,9 +176,9 @@ export default async function main(args: string[]): Promise<void> {
     bigOverRealMedian: ratioAll,
     medianFloorMs: median(scanned.map((r) => r.floorMs)),
     medianReferenceCpuMs: median(scanned.map((r) => r.refCpuMs)),
-    medianEmptyCpuMs: median(scanned.flatMap((r) => (r.emptyCpuMs === null ? [] : [r.emptyCpuMs]))),
-    medianOneMessageCpuMs: median(scanned.flatMap((r) => (r.msgCpuMs === null ? [] : [r.msgCpuMs]))),
-    medianReadOnlyCpuMs: median(scanned.flatMap((r) => (r.readCpuMs === null ? [] : [r.readCpuMs]))),
+    medianEmptyCpuMs: medianOf((r) => r.emptyCpuMs),
+    medianOneMessageCpuMs: medianOf((r) => r.msgCpuMs),
+    medianReadOnlyCpuMs: medianOf((r) => r.readCpuMs),
     targets: {
       medianCpuLe5ms: median(scanned.map((r) => r.cpuMs)) <= 5,
       longestCpuLe50msEveryPage: scanned.every((r) => r.longestCpuMs <= 50),
